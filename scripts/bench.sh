@@ -1,0 +1,8 @@
+#!/bin/sh
+# Builds the JMH benchmarks and runs them; arguments go to JMH (e.g. a regex of benchmark names).
+# Figures go into docs/benchmarks.md together with this command and the machine it ran on.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/find-jdk.sh"
+(cd "$root" && ./mvnw -q -B -DskipTests package -pl bench -am)
+exec "$JAVA_HOME/bin/java" -Xss8m -jar "$root/bench/target/benchmarks.jar" "$@"
