@@ -717,7 +717,20 @@ public final class ComponentValidator {
           throw error("canon lift type " + l.typeIndex() + " is not a function type");
         }
         options(s, l.options());
-        CanonSignatures.checkLift(ft, core, l.options(), this::error);
+        FunctionType want = CanonSignatures.lifted(ft);
+        if (core != null && !core.equals(want)) {
+          throw error("canon lift of core func " + l.coreFuncIndex() + " to " + ft
+              + ": core type is " + core + ", the canonical ABI needs " + want);
+        }
+        for (CanonOption o : l.options()) {
+          if (o instanceof CanonOption.PostReturn p) {
+            FunctionType pr = coreFunc(s, p.coreFuncIndex());
+            if (pr != null && !pr.equals(CanonSignatures.postReturn(ft))) {
+              throw error("post-return core func " + p.coreFuncIndex() + " has type " + pr
+                  + ", expected " + CanonSignatures.postReturn(ft));
+            }
+          }
+        }
         s.funcs.add(ft);
       }
       case Canon.Lower l -> {
