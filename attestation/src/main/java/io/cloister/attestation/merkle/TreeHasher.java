@@ -41,7 +41,8 @@ public final class TreeHasher {
     return md.digest();
   }
 
-  static MessageDigest newDigest() {
+  /** A fresh SHA-256 digest. */
+  public static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
