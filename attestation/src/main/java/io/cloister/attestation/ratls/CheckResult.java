@@ -19,15 +19,18 @@ public record CheckResult(String name, Outcome outcome, String detail) {
     Objects.requireNonNull(detail, "detail");
   }
 
-  static CheckResult pass(String name, String detail) {
+  /** A check with this outcome. */
+  public static CheckResult pass(String name, String detail) {
     return new CheckResult(name, Outcome.PASS, detail);
   }
 
-  static CheckResult fail(String name, String detail) {
+  /** A check with this outcome. */
+  public static CheckResult fail(String name, String detail) {
     return new CheckResult(name, Outcome.FAIL, detail);
   }
 
-  static CheckResult skip(String name, String detail) {
+  /** A check with this outcome. */
+  public static CheckResult skip(String name, String detail) {
     return new CheckResult(name, Outcome.SKIP, detail);
   }
 }
