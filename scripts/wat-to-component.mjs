@@ -9,13 +9,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve, dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const transpileMain = require.resolve('@bytecodealliance/jco-transpile');
 const transpileRoot = dirname(dirname(transpileMain));
-// The shim instance jco-transpile's vendored wasm-tools was linked against.
-const shimFs = await import(
-  resolve(transpileRoot, 'node_modules/@bytecodealliance/preview2-shim/dist/nodejs/filesystem.js'));
+// The shim instance jco-transpile's vendored wasm-tools was linked against (resolved from there).
+const shimFs = await import(pathToFileURL(
+  createRequire(transpileMain).resolve('@bytecodealliance/preview2-shim/filesystem')).href);
 shimFs._setPreopens({ '/': '/' });
 const tools = await import(resolve(transpileRoot, 'dist/wasm-tools.js'));
 
