@@ -44,9 +44,7 @@ public final class ComponentInstance {
     } catch (ComponentTrapException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      throw Traps.wrap("instantiation", e) instanceof ComponentTrapException t
-          ? t
-          : new ComponentTrapException("instantiation", e.toString(), e);
+      throw Traps.wrap("instantiation", e);
     }
   }
 
