@@ -135,25 +135,16 @@ final class StringCodec extends Codec {
     };
   }
 
-  /** {@code store_utf16_to_utf8}: optimistic 1 byte per unit, then worst case 3, then shrink. */
+  /**
+   * Stores {@code s} as UTF-8 with one exact allocation: the host encodes first, as a host whose
+   * strings are UTF-8 would ({@code store_string_copy}). Guests' import allocators, such as the WASI
+   * preview-1 adapter's {@code cabi_import_realloc}, accept only fresh allocations, never the
+   * grow-then-shrink {@code realloc} calls of {@code store_utf16_to_utf8}.
+   */
   private static long storeUtf16ToUtf8(CallContext cx, String s, int units) {
-    int ptr = cx.allocate(1, units, "string");
-    Memory m = cx.memory();
-    int i = 0;
-    while (i < units && s.charAt(i) < 0x80) {
-      i++;
-    }
-    if (i == units) {
-      m.write(ptr, s.getBytes(StandardCharsets.ISO_8859_1));
-      return pack(ptr, units);
-    }
-    long worstCase = 3L * units;
-    ptr = cx.reallocate(ptr, units, 1, worstCase, "string");
     byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
-    m.write(ptr, encoded);
-    if (worstCase > encoded.length) {
-      ptr = cx.reallocate(ptr, (int) worstCase, 1, encoded.length, "string");
-    }
+    int ptr = cx.allocate(1, encoded.length, "string");
+    cx.memory().write(ptr, encoded);
     return pack(ptr, encoded.length);
   }
 

@@ -304,6 +304,9 @@ final class InstanceBuilder {
     }
     Instance instance =
         Instance.builder(cm.module())
+            // The module's start section still runs; a WASI "_start" export is the component's
+            // business (it lifts it as wasi:cli/run), not something to call on instantiation.
+            .withStart(false)
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
             .build();
