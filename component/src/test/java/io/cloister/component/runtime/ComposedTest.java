@@ -59,4 +59,19 @@ class ComposedTest {
     assertThat(result).containsExactly(new Value.ResultValue(true, java.util.Optional.empty()));
     assertThat(out.toString()).isEqualTo("ret: " + text + text + "\n");
   }
+
+  @Test
+  void streamsPassThroughAVirtualizingComponent() throws Exception {
+    Component c = AdderTest.load("stdio.composed.wasm", true);
+    Linker linker = TrapStubs.linkerFor(c, "0.2.0");
+    StringBuilder out = TrapStubs.defineStdio(linker);
+    ComponentInstance instance = linker.instantiate(c);
+    try {
+      instance.exportedFunction("test-stdio").call(List.of());
+    } catch (ComponentTrapException e) {
+      throw new AssertionError("guest output: " + out, e);
+    }
+    // The app's stdout handle crossed the virtualizing component and came back to the host.
+    assertThat(out.toString()).isEqualTo("Hello world\n");
+  }
 }
