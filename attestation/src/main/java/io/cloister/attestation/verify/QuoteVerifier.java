@@ -236,7 +236,7 @@ public final class QuoteVerifier {
     requireSameRoot(root, chains.validate(what + " issuer chain", chain, at));
     // The root CA CRL has already been validated against this root.
     notRevoked(rootCrl, chain, root.certificate());
-    if (!P256.verify(chain.get(0).getPublicKey(), doc.body(), doc.signature())) {
+    if (!doc.signedBy(chain.get(0).getPublicKey())) {
       throw new VerificationException(signatureRule, what + " signature does not verify");
     }
     return doc.content();
