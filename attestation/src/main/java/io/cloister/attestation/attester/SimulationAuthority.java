@@ -1,6 +1,7 @@
 package io.cloister.attestation.attester;
 
 import io.cloister.attestation.collateral.Collateral;
+import io.cloister.attestation.collateral.CollateralFormatException;
 import io.cloister.attestation.collateral.QeIdentity;
 import io.cloister.attestation.collateral.QeTcbLevel;
 import io.cloister.attestation.collateral.SignedDocument;
@@ -28,6 +29,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
@@ -36,7 +38,9 @@ import java.util.List;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -246,7 +250,7 @@ public final class SimulationAuthority {
   }
 
   private static byte[] label(String text, int length) {
-    return java.util.Arrays.copyOf(label(text), length);
+    return Arrays.copyOf(label(text), length);
   }
 
   /** CPUSVN of the simulated platform. */
@@ -281,12 +285,7 @@ public final class SimulationAuthority {
     return pck.key();
   }
 
-  /** The simulated enclave signer's public key; MRSIGNER is SHA-256 of its SubjectPublicKeyInfo. */
-  public PublicKey enclaveSigner() {
-    return enclaveSigner.getPublic();
-  }
-
-  /** MRSIGNER of enclaves signed by the simulated signer. */
+  /** MRSIGNER of enclaves signed by the simulated signer: SHA-256 of its SubjectPublicKeyInfo. */
   public byte[] mrSigner() {
     return P256.sha256(enclaveSigner.getPublic().getEncoded());
   }
@@ -318,7 +317,7 @@ public final class SimulationAuthority {
               TcbInfo.parse(tcbBody)),
           new SignedDocument<>(qeBody, P256.sign(tcbSigning.key(), qeBody), signingChain,
               QeIdentity.parse(qeBody)));
-    } catch (GeneralSecurityException | io.cloister.attestation.collateral.CollateralFormatException e) {
+    } catch (GeneralSecurityException | CollateralFormatException e) {
       throw new AttestationException("cannot issue simulated collateral", e);
     }
   }
@@ -327,12 +326,12 @@ public final class SimulationAuthority {
       throws GeneralSecurityException {
     X509v2CRLBuilder b =
         new X509v2CRLBuilder(
-            org.bouncycastle.asn1.x500.X500Name.getInstance(
+            X500Name.getInstance(
                 issuer.cert().getSubjectX500Principal().getEncoded()),
             Date.from(thisUpdate));
     b.setNextUpdate(Date.from(next));
     for (BigInteger serial : revoked) {
-      b.addCRLEntry(serial, Date.from(thisUpdate), org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+      b.addCRLEntry(serial, Date.from(thisUpdate), CRLReason.keyCompromise);
     }
     return new JcaX509CRLConverter().getCRL(b.build(signer(issuer.key())));
   }
