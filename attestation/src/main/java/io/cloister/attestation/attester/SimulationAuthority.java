@@ -15,10 +15,13 @@ import io.cloister.attestation.pck.SgxExtensions;
 import io.cloister.attestation.verify.TrustRoot;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -108,11 +111,16 @@ public final class SimulationAuthority {
   /** Loads the authority from {@code dir}, generating and persisting it first if absent. */
   public static synchronized SimulationAuthority loadOrCreate(Path dir) throws AttestationException {
     try {
-      if (!Files.exists(dir.resolve(ROOT + ".pem"))) {
-        Files.createDirectories(dir);
-        generate().store(dir);
+      Files.createDirectories(dir);
+      // The file lock keeps two processes from generating interleaved halves of two authorities.
+      try (FileChannel lockFile =
+              FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = lockFile.lock()) {
+        if (!Files.exists(dir.resolve(ROOT + ".pem"))) {
+          generate().store(dir);
+        }
+        return load(dir);
       }
-      return load(dir);
     } catch (IOException | GeneralSecurityException | PckCertificateException e) {
       throw new AttestationException("cannot load or create the simulation authority in " + dir, e);
     }
@@ -184,13 +192,14 @@ public final class SimulationAuthority {
     }
   }
 
-  private void store(Path dir) throws IOException, GeneralSecurityException {
-    write(dir, ROOT, root);
+  // The root certificate is written last: its presence means the set is complete.
+  private void store(Path dir) throws IOException {
     write(dir, PCK_CA, pckCa);
     write(dir, PCK, pck);
     write(dir, TCB_SIGNING, tcbSigning);
     writeKeyPair(dir, ATTESTATION, attestationKey);
     writeKeyPair(dir, ENCLAVE_SIGNER, enclaveSigner);
+    write(dir, ROOT, root);
   }
 
   private static void write(Path dir, String name, Issued issued) throws IOException {
