@@ -1,0 +1,120 @@
+package io.cloister.component.runtime;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import io.cloister.component.binary.ComponentDecodeException;
+import io.cloister.component.binary.Definition;
+import io.cloister.component.binary.ValidatedComponent;
+import io.cloister.component.types.ComponentType;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A decoded, validated and compiled component: every core module parsed and compiled once.
+ * Immutable and thread-safe; instantiate it as many times as needed (each instance is
+ * single-threaded).
+ */
+public final class Component {
+  private final ValidatedComponent validated;
+  private final EngineOptions options;
+  private final Map<Definition.CoreModule, CompiledModule> modules;
+
+  private Component(
+      ValidatedComponent validated,
+      EngineOptions options,
+      Map<Definition.CoreModule, CompiledModule> modules) {
+    this.validated = validated;
+    this.options = options;
+    this.modules = modules;
+  }
+
+  /** Decodes, validates and compiles {@code bytes} with the Chicory compiler. */
+  public static Component compile(byte[] bytes) throws ComponentDecodeException {
+    return compile(bytes, EngineOptions.compiled());
+  }
+
+  /** Decodes, validates and prepares {@code bytes} to run as {@code options} say. */
+  public static Component compile(byte[] bytes, EngineOptions options)
+      throws ComponentDecodeException {
+    ValidatedComponent v = ValidatedComponent.of(bytes);
+    Map<Definition.CoreModule, CompiledModule> modules = new IdentityHashMap<>();
+    prepare(v, options, modules);
+    return new Component(v, options, Collections.unmodifiableMap(modules));
+  }
+
+  private static void prepare(
+      ValidatedComponent v, EngineOptions options, Map<Definition.CoreModule, CompiledModule> out)
+      throws ComponentDecodeException {
+    int moduleIndex = 0;
+    List<Definition> defs = v.ast().definitions();
+    for (Definition d : defs) {
+      if (d instanceof Definition.CoreModule m) {
+        out.put(m, compileModule(m, v.coreModules().get(moduleIndex), options));
+      }
+      if (d.definedSort().orElse(null) == io.cloister.component.binary.Sort.CORE_MODULE) {
+        moduleIndex++;
+      }
+    }
+    for (ValidatedComponent body : v.componentBodies()) {
+      if (body != null && !isPrepared(body, out)) {
+        prepare(body, options, out);
+      }
+    }
+  }
+
+  private static boolean isPrepared(
+      ValidatedComponent body, Map<Definition.CoreModule, CompiledModule> out) {
+    return body.ast().definitions().stream()
+        .filter(d -> d instanceof Definition.CoreModule)
+        .allMatch(out::containsKey);
+  }
+
+  private static CompiledModule compileModule(
+      Definition.CoreModule m, io.cloister.component.binary.CoreModuleInfo info, EngineOptions options)
+      throws ComponentDecodeException {
+    WasmModule module;
+    try {
+      module = Parser.parse(m.bytes());
+    } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new ComponentDecodeException(m.start(), "invalid core module: " + e.getMessage());
+    }
+    if (!options.compile()) {
+      return new CompiledModule(module, info, InterpreterMachine::new);
+    }
+    try {
+      return new CompiledModule(
+          module,
+          info,
+          MachineFactoryCompiler.builder(module)
+              .withInterpreterFallback(InterpreterFallback.SILENT)
+              .compile());
+    } catch (RuntimeException e) {
+      throw new ComponentDecodeException(m.start(), "core module does not compile: " + e);
+    }
+  }
+
+  /** The component's type: its imports and exports. */
+  public ComponentType type() {
+    return validated.type();
+  }
+
+  /** The validated definitions this component was built from. */
+  public ValidatedComponent validated() {
+    return validated;
+  }
+
+  /** How this component's core modules run. */
+  public EngineOptions options() {
+    return options;
+  }
+
+  CompiledModule module(Definition.CoreModule m) {
+    return modules.get(m);
+  }
+}

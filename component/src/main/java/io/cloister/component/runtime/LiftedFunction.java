@@ -1,0 +1,70 @@
+package io.cloister.component.runtime;
+
+import io.cloister.component.abi.CallContext;
+import io.cloister.component.abi.CallPlan;
+import io.cloister.component.abi.CanonOptions;
+import io.cloister.component.abi.ResourceTable;
+import io.cloister.component.types.FuncType;
+import io.cloister.component.values.Value;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A guest function exported through {@code canon lift}: lowers the arguments into the guest, calls
+ * the core function, lifts the result and runs {@code post-return}.
+ */
+final class LiftedFunction implements ComponentFunction {
+  private final String name;
+  private final CallPlan plan;
+  private final CoreFunc core;
+  private final Supplier<CanonOptions> options;
+  private final ResourceTable table;
+  private final ReentranceGuard guard;
+
+  LiftedFunction(
+      String name,
+      CallPlan plan,
+      CoreFunc core,
+      Supplier<CanonOptions> options,
+      ResourceTable table,
+      ReentranceGuard guard) {
+    this.name = name;
+    this.plan = plan;
+    this.core = core;
+    this.options = options;
+    this.table = table;
+    this.guard = guard;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public FuncType type() {
+    return plan.type();
+  }
+
+  @Override
+  public List<Value> call(List<Value> args) {
+    guard.enter(name);
+    try {
+      CallContext cx = new CallContext(options.get(), table);
+      long[] coreArgs = plan.lowerArguments(args, cx);
+      long[] results = core.call(coreArgs);
+      return plan.liftResults(results, cx);
+    } catch (ComponentTrapException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw Traps.wrap(name, e);
+    } finally {
+      guard.exit();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "lifted " + name + ": " + plan.type();
+  }
+}

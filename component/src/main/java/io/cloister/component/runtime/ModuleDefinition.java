@@ -1,0 +1,4 @@
+package io.cloister.component.runtime;
+
+/** A core module as an item of a component index space. */
+record ModuleDefinition(CompiledModule module) implements ExternValue {}
