@@ -32,9 +32,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The WASI state of one component instance: its resource table and every interface's host, over
- * one app's {@link WasiHost} configuration. Register it on a fresh linker, instantiate, then (for
- * an HTTP app) get an {@link HttpHandlerInvoker} for the instance.
+ * The WASI state of one component instance: its resource table and every interface's host, over one
+ * app's {@link WasiHost} configuration. Register it on a fresh linker, instantiate, then (for an
+ * HTTP app) get an {@link HttpHandlerInvoker} for the instance.
  */
 public final class WasiContext {
   private final WasiHost host;

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 public final class WasiHost {
   /** The variable carrying the app's name in every app's environment. */
   public static final String APP_NAME_VARIABLE = "CLOISTER_APP_NAME";
+
   /** The variable carrying the app's version in every app's environment. */
   public static final String APP_VERSION_VARIABLE = "CLOISTER_APP_VERSION";
 

@@ -73,6 +73,7 @@ class WasiFixtureComponentsTest {
     i.exportedFunction("test-stdio").call(List.of());
     assertThat(log.records())
         .extracting(LogRecord::level, LogRecord::context, LogRecord::message)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(LogLevel.INFO, "stdout", "Hello world"));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(LogLevel.INFO, "stdout", "Hello world"));
   }
 }

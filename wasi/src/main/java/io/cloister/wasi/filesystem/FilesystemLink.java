@@ -13,6 +13,7 @@ import java.util.List;
 public final class FilesystemLink {
   /** {@code wasi:filesystem/types}. */
   public static final String TYPES = "wasi:filesystem/types@0.2.0";
+
   /** {@code wasi:filesystem/preopens}. */
   public static final String PREOPENS = "wasi:filesystem/preopens@0.2.0";
 
@@ -30,12 +31,31 @@ public final class FilesystemLink {
         .deny(
             ACCESS,
             List.of(
-                d + "read-via-stream", d + "write-via-stream", d + "append-via-stream",
-                d + "advise", d + "sync-data", d + "get-flags", d + "get-type", d + "set-size",
-                d + "set-times", d + "read", d + "write", d + "read-directory", d + "sync",
-                d + "create-directory-at", d + "stat", d + "stat-at", d + "set-times-at",
-                d + "link-at", d + "open-at", d + "readlink-at", d + "remove-directory-at",
-                d + "rename-at", d + "symlink-at", d + "unlink-file-at", d + "metadata-hash",
+                d + "read-via-stream",
+                d + "write-via-stream",
+                d + "append-via-stream",
+                d + "advise",
+                d + "sync-data",
+                d + "get-flags",
+                d + "get-type",
+                d + "set-size",
+                d + "set-times",
+                d + "read",
+                d + "write",
+                d + "read-directory",
+                d + "sync",
+                d + "create-directory-at",
+                d + "stat",
+                d + "stat-at",
+                d + "set-times-at",
+                d + "link-at",
+                d + "open-at",
+                d + "readlink-at",
+                d + "remove-directory-at",
+                d + "rename-at",
+                d + "symlink-at",
+                d + "unlink-file-at",
+                d + "metadata-hash",
                 d + "metadata-hash-at",
                 "[method]directory-entry-stream.read-directory-entry"))
         .unreachable(List.of(d + "is-same-object"));

@@ -101,8 +101,8 @@ public final class BytePipe {
   // ---- reader side ----
 
   /**
-   * Takes up to {@code max} bytes that are available now; an empty array when none are yet.
-   * Throws {@code closed} at the end, or {@code last-operation-failed} when the writer failed.
+   * Takes up to {@code max} bytes that are available now; an empty array when none are yet. Throws
+   * {@code closed} at the end, or {@code last-operation-failed} when the writer failed.
    */
   public byte[] poll(int max) throws StreamException {
     byte[] out;
@@ -188,8 +188,8 @@ public final class BytePipe {
   }
 
   /**
-   * The reader end as a blocking {@link InputStream} for Java consumers such as the HTTP server;
-   * a writer failure becomes an {@link IOException}. {@code close()} abandons the pipe.
+   * The reader end as a blocking {@link InputStream} for Java consumers such as the HTTP server; a
+   * writer failure becomes an {@link IOException}. {@code close()} abandons the pipe.
    */
   public InputStream asInputStream() {
     return new InputStream() {

@@ -4,9 +4,9 @@ import io.cloister.wasi.WasiTrap;
 import java.util.List;
 
 /**
- * Definitions for interfaces a Cloister app may import but never use: every function returns
- * {@code err} with one case of the interface's error enum, or traps when it can only be reached
- * through a resource this host never creates.
+ * Definitions for interfaces a Cloister app may import but never use: every function returns {@code
+ * err} with one case of the interface's error enum, or traps when it can only be reached through a
+ * resource this host never creates.
  */
 public final class Denials {
   private final HostDefinitions defs;

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class SocketsLink {
   private static final String V = "@0.2.0";
+
   /** The {@code access-denied} case of {@code error-code}. */
   static final int ACCESS_DENIED = 1;
 
@@ -47,28 +48,65 @@ public final class SocketsLink {
 
     String tcp = "wasi:sockets/tcp" + V;
     defs.resource(tcp, "tcp-socket", handles.dropper(Object.class));
-    new Denials(defs, tcp).unreachable(methods("tcp-socket", List.of(
-        "start-bind", "finish-bind", "start-connect", "finish-connect", "start-listen",
-        "finish-listen", "accept", "local-address", "remote-address", "is-listening",
-        "address-family", "set-listen-backlog-size", "keep-alive-enabled",
-        "set-keep-alive-enabled", "keep-alive-idle-time", "set-keep-alive-idle-time",
-        "keep-alive-interval", "set-keep-alive-interval", "keep-alive-count",
-        "set-keep-alive-count", "hop-limit", "set-hop-limit", "receive-buffer-size",
-        "set-receive-buffer-size", "send-buffer-size", "set-send-buffer-size", "subscribe",
-        "shutdown")));
+    new Denials(defs, tcp)
+        .unreachable(
+            methods(
+                "tcp-socket",
+                List.of(
+                    "start-bind",
+                    "finish-bind",
+                    "start-connect",
+                    "finish-connect",
+                    "start-listen",
+                    "finish-listen",
+                    "accept",
+                    "local-address",
+                    "remote-address",
+                    "is-listening",
+                    "address-family",
+                    "set-listen-backlog-size",
+                    "keep-alive-enabled",
+                    "set-keep-alive-enabled",
+                    "keep-alive-idle-time",
+                    "set-keep-alive-idle-time",
+                    "keep-alive-interval",
+                    "set-keep-alive-interval",
+                    "keep-alive-count",
+                    "set-keep-alive-count",
+                    "hop-limit",
+                    "set-hop-limit",
+                    "receive-buffer-size",
+                    "set-receive-buffer-size",
+                    "send-buffer-size",
+                    "set-send-buffer-size",
+                    "subscribe",
+                    "shutdown")));
 
     String udp = "wasi:sockets/udp" + V;
     defs.resource(udp, "udp-socket", handles.dropper(Object.class));
     defs.resource(udp, "incoming-datagram-stream", handles.dropper(Object.class));
     defs.resource(udp, "outgoing-datagram-stream", handles.dropper(Object.class));
     new Denials(defs, udp)
-        .unreachable(methods("udp-socket", List.of(
-            "start-bind", "finish-bind", "stream", "local-address", "remote-address",
-            "address-family", "unicast-hop-limit", "set-unicast-hop-limit",
-            "receive-buffer-size", "set-receive-buffer-size", "send-buffer-size",
-            "set-send-buffer-size", "subscribe")))
+        .unreachable(
+            methods(
+                "udp-socket",
+                List.of(
+                    "start-bind",
+                    "finish-bind",
+                    "stream",
+                    "local-address",
+                    "remote-address",
+                    "address-family",
+                    "unicast-hop-limit",
+                    "set-unicast-hop-limit",
+                    "receive-buffer-size",
+                    "set-receive-buffer-size",
+                    "send-buffer-size",
+                    "set-send-buffer-size",
+                    "subscribe")))
         .unreachable(methods("incoming-datagram-stream", List.of("receive", "subscribe")))
-        .unreachable(methods("outgoing-datagram-stream", List.of("check-send", "send", "subscribe")));
+        .unreachable(
+            methods("outgoing-datagram-stream", List.of("check-send", "send", "subscribe")));
   }
 
   private static List<String> methods(String resource, List<String> names) {

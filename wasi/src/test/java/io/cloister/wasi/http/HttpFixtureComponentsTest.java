@@ -162,9 +162,7 @@ class HttpFixtureComponentsTest {
     assertThat(sink.headers).contains(HttpField.of("x-counter-key", "/visits"));
     assertThat(body(call(first, request("GET", "/other", InputStream.nullInputStream()))))
         .isEqualTo("1\n");
-    assertThat(
-            host.keyValue().open("counters").increment("/visits", 0))
-        .isEqualTo(2);
+    assertThat(host.keyValue().open("counters").increment("/visits", 0)).isEqualTo(2);
   }
 
   @Test

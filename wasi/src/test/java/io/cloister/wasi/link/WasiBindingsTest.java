@@ -40,12 +40,14 @@ class WasiBindingsTest {
   }
 
   private static Value ok(Value r) {
-    assertThat(r).isInstanceOfSatisfying(Value.ResultValue.class, x -> assertThat(x.isOk()).isTrue());
+    assertThat(r)
+        .isInstanceOfSatisfying(Value.ResultValue.class, x -> assertThat(x.isOk()).isTrue());
     return ((Value.ResultValue) r).payload().orElse(null);
   }
 
   private static Value err(Value r) {
-    assertThat(r).isInstanceOfSatisfying(Value.ResultValue.class, x -> assertThat(x.isOk()).isFalse());
+    assertThat(r)
+        .isInstanceOfSatisfying(Value.ResultValue.class, x -> assertThat(x.isOk()).isFalse());
     return ((Value.ResultValue) r).payload().orElse(null);
   }
 
@@ -61,13 +63,15 @@ class WasiBindingsTest {
             "[static]fields.from-list",
             new Value.ListValue(List.of(new Value.TupleValue(List.of(str("a b"), bytes("v"))))));
     assertThat(err(bad)).isEqualTo(new Value.VariantValue(0, Optional.empty())); // invalid-syntax
-    Value forbidden = defs.call(H, "[method]fields.set", borrow(f), str("Host"), new Value.ListValue(List.of()));
+    Value forbidden =
+        defs.call(H, "[method]fields.set", borrow(f), str("Host"), new Value.ListValue(List.of()));
     assertThat(err(forbidden)).isEqualTo(new Value.VariantValue(1, Optional.empty()));
   }
 
   @Test
   void finishingAnOutgoingBodyWhileItsStreamLivesTraps() {
-    Value resp = defs.call(H, "[constructor]outgoing-response", defs.call(H, "[constructor]fields"));
+    Value resp =
+        defs.call(H, "[constructor]outgoing-response", defs.call(H, "[constructor]fields"));
     Value body = ok(defs.call(H, "[method]outgoing-response.body", borrow(resp)));
     assertThat(defs.call(H, "[method]outgoing-response.body", borrow(resp)))
         .isEqualTo(new Value.ResultValue(false, Optional.empty()));
@@ -76,7 +80,12 @@ class WasiBindingsTest {
     assertThatThrownBy(() -> defs.call(H, "[static]outgoing-body.finish", body, none))
         .isInstanceOf(WasiTrap.class)
         .hasMessageContaining("dropped before finishing");
-    ok(defs.call(IoLink.STREAMS, "[method]output-stream.blocking-write-and-flush", borrow(stream), bytes("hi")));
+    ok(
+        defs.call(
+            IoLink.STREAMS,
+            "[method]output-stream.blocking-write-and-flush",
+            borrow(stream),
+            bytes("hi")));
     defs.drop(stream);
     assertThat(defs.call(H, "[static]outgoing-body.finish", body, none))
         .isEqualTo(new Value.ResultValue(true, Optional.empty()));
@@ -85,20 +94,38 @@ class WasiBindingsTest {
   @Test
   void outgoingRequestsAreDenied() {
     Value req = defs.call(H, "[constructor]outgoing-request", defs.call(H, "[constructor]fields"));
-    ok(defs.call(H, "[method]outgoing-request.set-authority", borrow(req), new Value.OptionValue(Optional.of(str("example.com")))));
+    ok(
+        defs.call(
+            H,
+            "[method]outgoing-request.set-authority",
+            borrow(req),
+            new Value.OptionValue(Optional.of(str("example.com")))));
     Value r =
-        defs.call(HttpLink.OUTGOING_HANDLER, "handle", req, new Value.OptionValue(Optional.empty()));
-    assertThat(err(r)).isEqualTo(new Value.VariantValue(15, Optional.empty())); // HTTP-request-denied
+        defs.call(
+            HttpLink.OUTGOING_HANDLER, "handle", req, new Value.OptionValue(Optional.empty()));
+    assertThat(err(r))
+        .isEqualTo(new Value.VariantValue(15, Optional.empty())); // HTTP-request-denied
   }
 
   @Test
   void streamErrorsAreLoweredWithAnErrorResource() {
     Value stdin = defs.call("wasi:cli/stdin@0.2.0", "get-stdin");
-    Value closed = err(defs.call(IoLink.STREAMS, "[method]input-stream.read", borrow(stdin), new Value.U64(4)));
+    Value closed =
+        err(
+            defs.call(
+                IoLink.STREAMS, "[method]input-stream.read", borrow(stdin), new Value.U64(4)));
     assertThat(closed).isEqualTo(new Value.VariantValue(1, Optional.empty()));
 
-    Value body = ok(defs.call(H, "[method]outgoing-response.body",
-        borrow(defs.call(H, "[constructor]outgoing-response", defs.call(H, "[constructor]fields")))));
+    Value body =
+        ok(
+            defs.call(
+                H,
+                "[method]outgoing-response.body",
+                borrow(
+                    defs.call(
+                        H,
+                        "[constructor]outgoing-response",
+                        defs.call(H, "[constructor]fields")))));
     // An outgoing request's body has no reader: the first write reports why, then closed.
     Value req = defs.call(H, "[constructor]outgoing-request", defs.call(H, "[constructor]fields"));
     Value reqBody = ok(defs.call(H, "[method]outgoing-request.body", borrow(req)));
@@ -106,7 +133,8 @@ class WasiBindingsTest {
     Value failed = err(defs.call(IoLink.STREAMS, "[method]output-stream.check-write", borrow(out)));
     Value.VariantValue v = (Value.VariantValue) failed;
     assertThat(v.caseIndex()).isZero();
-    Value message = defs.call(IoLink.ERROR, "[method]error.to-debug-string", borrow(v.payload().orElseThrow()));
+    Value message =
+        defs.call(IoLink.ERROR, "[method]error.to-debug-string", borrow(v.payload().orElseThrow()));
     assertThat(message).isEqualTo(str("the reader closed the stream"));
     assertThat(defs.call(H, "http-error-code", borrow(v.payload().orElseThrow())))
         .isEqualTo(new Value.OptionValue(Optional.empty()));
@@ -117,19 +145,46 @@ class WasiBindingsTest {
   void keyValueCursorsAreNumbersThatContinueTheListing() {
     Value bucket = ok(defs.call(KeyValueLink.STORE, "open", str("b")));
     for (int i = 0; i < KeyValueStore.PAGE_SIZE + 2; i++) {
-      ok(defs.call(KeyValueLink.STORE, "[method]bucket.set", borrow(bucket), str(String.format("k%05d", i)), bytes("")));
+      ok(
+          defs.call(
+              KeyValueLink.STORE,
+              "[method]bucket.set",
+              borrow(bucket),
+              str(String.format("k%05d", i)),
+              bytes("")));
     }
-    Value first = ok(defs.call(KeyValueLink.STORE, "[method]bucket.list-keys", borrow(bucket), new Value.OptionValue(Optional.empty())));
+    Value first =
+        ok(
+            defs.call(
+                KeyValueLink.STORE,
+                "[method]bucket.list-keys",
+                borrow(bucket),
+                new Value.OptionValue(Optional.empty())));
     List<Value> fields = ((Value.RecordValue) first).fields();
     assertThat(((Value.ListValue) fields.get(0)).elements()).hasSize(KeyValueStore.PAGE_SIZE);
     Value cursor = ((Value.OptionValue) fields.get(1)).value().orElseThrow();
     assertThat(cursor).isInstanceOf(Value.U64.class);
-    Value second = ok(defs.call(KeyValueLink.STORE, "[method]bucket.list-keys", borrow(bucket), new Value.OptionValue(Optional.of(cursor))));
+    Value second =
+        ok(
+            defs.call(
+                KeyValueLink.STORE,
+                "[method]bucket.list-keys",
+                borrow(bucket),
+                new Value.OptionValue(Optional.of(cursor))));
     assertThat(((Value.RecordValue) second).fields().get(0))
         .isEqualTo(new Value.ListValue(List.of(str("k01000"), str("k01001"))));
-    Value unknown = err(defs.call(KeyValueLink.STORE, "[method]bucket.list-keys", borrow(bucket), new Value.OptionValue(Optional.of(new Value.U64(999)))));
+    Value unknown =
+        err(
+            defs.call(
+                KeyValueLink.STORE,
+                "[method]bucket.list-keys",
+                borrow(bucket),
+                new Value.OptionValue(Optional.of(new Value.U64(999)))));
     assertThat(((Value.VariantValue) unknown).caseIndex()).isEqualTo(2); // other(string)
-    assertThat(ok(defs.call(KeyValueLink.ATOMICS, "increment", borrow(bucket), str("n"), new Value.U64(3))))
+    assertThat(
+            ok(
+                defs.call(
+                    KeyValueLink.ATOMICS, "increment", borrow(bucket), str("n"), new Value.U64(3))))
         .isEqualTo(new Value.U64(3));
   }
 
@@ -137,10 +192,21 @@ class WasiBindingsTest {
   void filesystemAndSocketsAreDenied() {
     assertThat(defs.call("wasi:filesystem/preopens@0.2.0", "get-directories"))
         .isEqualTo(new Value.ListValue(List.of()));
-    assertThat(err(defs.call("wasi:sockets/tcp-create-socket@0.2.0", "create-tcp-socket", new Value.EnumValue(0))))
+    assertThat(
+            err(
+                defs.call(
+                    "wasi:sockets/tcp-create-socket@0.2.0",
+                    "create-tcp-socket",
+                    new Value.EnumValue(0))))
         .isEqualTo(new Value.EnumValue(1)); // access-denied
     Value net = defs.call("wasi:sockets/instance-network@0.2.0", "instance-network");
-    assertThat(err(defs.call("wasi:sockets/ip-name-lookup@0.2.0", "resolve-addresses", borrow(net), str("example.com"))))
+    assertThat(
+            err(
+                defs.call(
+                    "wasi:sockets/ip-name-lookup@0.2.0",
+                    "resolve-addresses",
+                    borrow(net),
+                    str("example.com"))))
         .isEqualTo(new Value.EnumValue(1));
     assertThat(defs.defines("wasi:filesystem/types@0.2.0", "[method]descriptor.open-at")).isTrue();
   }
@@ -159,7 +225,8 @@ class WasiBindingsTest {
   void droppedResourcesLeaveTheTable() {
     int before = ctx.table().size();
     Value f = defs.call(H, "[constructor]fields");
-    Value p = defs.call("wasi:clocks/monotonic-clock@0.2.0", "subscribe-duration", new Value.U64(0));
+    Value p =
+        defs.call("wasi:clocks/monotonic-clock@0.2.0", "subscribe-duration", new Value.U64(0));
     assertThat(defs.call(IoLink.POLL, "poll", new Value.ListValue(List.of(borrow(p)))))
         .isEqualTo(new Value.ListValue(List.of(new Value.U32(0))));
     defs.drop(f);
