@@ -68,11 +68,6 @@ public final class BytePipe {
     signal.raise();
   }
 
-  /** Appends {@code len} zero bytes that fit in the free space; never waits. */
-  public void offerZeroes(int len) throws StreamException {
-    offer(new byte[len], 0, len);
-  }
-
   /** Whether a writer could make progress now (space, or an error to report). */
   public synchronized boolean writeReady() {
     return abandoned || finished || failure != null || size < ring.length;
@@ -147,11 +142,6 @@ public final class BytePipe {
       notifyAll();
     }
     signal.raise();
-  }
-
-  /** Whether the writer finished (successfully) and everything was read. */
-  public synchronized boolean drainedAndFinished() {
-    return finished && size == 0;
   }
 
   /**
