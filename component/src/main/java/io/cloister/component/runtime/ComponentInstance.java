@@ -71,30 +71,6 @@ public final class ComponentInstance {
     }
   }
 
-  /**
-   * Drops a resource the host owns (an {@code own} it received from an export): runs the
-   * resource's destructor, the guest's {@code dtor} for a resource the component defines.
-   *
-   * @throws IllegalArgumentException if {@code resource} is a borrow
-   */
-  public void dropResource(Value.ResourceValue resource) {
-    if (!resource.owned()) {
-      throw new IllegalArgumentException("cannot drop a borrowed resource: " + resource);
-    }
-    ResourceDestructor d = destructors.get(resource.type());
-    if (d != null) {
-      try {
-        d.destroy(resource.rep());
-      } catch (ComponentTrapException e) {
-        throw e;
-      } catch (RuntimeException | StackOverflowError e) {
-        throw Traps.wrap("drop " + resource.type().name(), e) instanceof ComponentTrapException t
-            ? t
-            : new ComponentTrapException("drop " + resource.type().name(), e.toString(), e);
-      }
-    }
-  }
-
   /** All exports by name. */
   public ExternValue.Instance exports() {
     return exports;
