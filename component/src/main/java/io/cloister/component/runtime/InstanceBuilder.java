@@ -302,13 +302,13 @@ final class InstanceBuilder {
         case CoreExternType.Tag t -> throw new UnsupportedOperationException("imported exception tags");
       }
     }
+    // withStart(false): Chicory would otherwise also call an exported `_start` (the WASI command
+    // convention); in a component only the start section runs, `_start` is wasi:cli/run's job.
     Instance instance =
         Instance.builder(cm.module())
-            // The module's start section still runs; a WASI "_start" export is the component's
-            // business (it lifts it as wasi:cli/run), not something to call on instantiation.
-            .withStart(false)
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
+            .withStart(false)
             .build();
     return new CoreExports.OfInstance(instance, cm.info());
   }
