@@ -19,7 +19,7 @@ import java.util.Map;
  * @param types the type index space
  * @param coreTypes the core type index space: {@link FunctionType} or {@link CoreModuleInfo}
  * @param funcs the component function index space
- * @param coreFuncs the core function index space
+ * @param coreFuncs the core function index space (a null type for an unsupported built-in)
  * @param coreTables the core table index space
  * @param coreMemories the core memory index space
  * @param coreGlobals the core global index space

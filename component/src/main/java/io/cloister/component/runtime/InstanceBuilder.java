@@ -327,7 +327,7 @@ final class InstanceBuilder {
                 name,
                 CallPlan.of(type),
                 coreFuncs.get(l.coreFuncIndex()),
-                () -> options,
+                options,
                 table,
                 guard));
       }

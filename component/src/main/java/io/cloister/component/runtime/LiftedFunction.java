@@ -7,7 +7,6 @@ import io.cloister.component.abi.ResourceTable;
 import io.cloister.component.types.FuncType;
 import io.cloister.component.values.Value;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A guest function exported through {@code canon lift}: lowers the arguments into the guest, calls
@@ -17,7 +16,7 @@ final class LiftedFunction implements ComponentFunction {
   private final String name;
   private final CallPlan plan;
   private final CoreFunc core;
-  private final Supplier<CanonOptions> options;
+  private final CanonOptions options;
   private final ResourceTable table;
   private final ReentranceGuard guard;
 
@@ -25,7 +24,7 @@ final class LiftedFunction implements ComponentFunction {
       String name,
       CallPlan plan,
       CoreFunc core,
-      Supplier<CanonOptions> options,
+      CanonOptions options,
       ResourceTable table,
       ReentranceGuard guard) {
     this.name = name;
@@ -50,7 +49,7 @@ final class LiftedFunction implements ComponentFunction {
   public List<Value> call(List<Value> args) {
     guard.enter(name);
     try {
-      CallContext cx = new CallContext(options.get(), table);
+      CallContext cx = new CallContext(options, table);
       long[] coreArgs = plan.lowerArguments(args, cx);
       long[] results = core.call(coreArgs);
       return plan.liftResults(results, cx);
