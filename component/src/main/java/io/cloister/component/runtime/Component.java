@@ -3,7 +3,6 @@ package io.cloister.component.runtime;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.InterpreterMachine;
-import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.cloister.component.binary.ComponentDecodeException;
@@ -76,7 +75,8 @@ public final class Component {
     WasmModule module;
     try {
       module = Parser.parse(EmptyImportNames.rename(m.bytes()));
-    } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
+    } catch (RuntimeException e) {
+      // Chicory's parser signals bad input with several unchecked exception types.
       throw new ComponentDecodeException(m.start(), "invalid core module: " + e.getMessage());
     }
     if (!options.compile()) {
