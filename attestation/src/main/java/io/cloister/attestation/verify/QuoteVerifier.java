@@ -13,10 +13,10 @@ import io.cloister.attestation.pck.PemCertificates;
 import io.cloister.attestation.pck.SgxExtensions;
 import io.cloister.attestation.quote.CertificationData;
 import io.cloister.attestation.quote.EnclaveReport;
+import io.cloister.attestation.quote.QeReportCertification;
 import io.cloister.attestation.quote.Quote;
 import io.cloister.attestation.quote.QuoteFormatException;
 import io.cloister.attestation.quote.QuoteHeader;
-import io.cloister.attestation.quote.QeReportCertification;
 import io.cloister.attestation.quote.SgxQuote;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -53,7 +53,8 @@ public final class QuoteVerifier {
   }
 
   /** Parses, verifies and applies {@code policy}; never throws for a bad quote. */
-  public Appraisal appraise(byte[] quote, Collateral collateral, AppraisalPolicy policy, Instant at) {
+  public Appraisal appraise(
+      byte[] quote, Collateral collateral, AppraisalPolicy policy, Instant at) {
     QuoteReport report;
     try {
       report = verify(parse(quote), collateral, at);
@@ -86,18 +87,27 @@ public final class QuoteVerifier {
       throws VerificationException {
     // 1. Collateral: chains to a trusted root, root CA CRL, signed and current TCB info and QE
     //    identity, PCK CRL issuer chain. The quote must then chain to the same root.
-    TrustRoot root = chains.validate("TCB info issuer chain", collateral.tcbInfo().issuerChain(), at);
+    TrustRoot root =
+        chains.validate("TCB info issuer chain", collateral.tcbInfo().issuerChain(), at);
     X509Certificate rootCert = root.certificate();
     X509CRL rootCrl = collateral.rootCaCrl();
     CertificateChains.validateCrl("root CA CRL", rootCrl, rootCert, at);
     TcbInfo tcbInfo =
-        signedDocument("TCB info", collateral.tcbInfo(), root, rootCrl, at, Rule.TCB_INFO_SIGNATURE);
+        signedDocument(
+            "TCB info", collateral.tcbInfo(), root, rootCrl, at, Rule.TCB_INFO_SIGNATURE);
     window("TCB info", tcbInfo.issueDate(), tcbInfo.nextUpdate(), at, Rule.TCB_INFO_VALIDITY);
     QeIdentity qeIdentity =
-        signedDocument("QE identity", collateral.qeIdentity(), root, rootCrl, at, Rule.QE_IDENTITY_SIGNATURE);
-    window("QE identity", qeIdentity.issueDate(), qeIdentity.nextUpdate(), at, Rule.QE_IDENTITY_VALIDITY);
+        signedDocument(
+            "QE identity", collateral.qeIdentity(), root, rootCrl, at, Rule.QE_IDENTITY_SIGNATURE);
+    window(
+        "QE identity",
+        qeIdentity.issueDate(),
+        qeIdentity.nextUpdate(),
+        at,
+        Rule.QE_IDENTITY_VALIDITY);
     List<X509Certificate> crlIssuerChain = collateral.pckCrlIssuerChain();
-    requireSameRoot(root, chains.validate("PCK CRL issuer chain", crlIssuerChain, at), "PCK CRL issuer chain");
+    requireSameRoot(
+        root, chains.validate("PCK CRL issuer chain", crlIssuerChain, at), "PCK CRL issuer chain");
     notRevoked(rootCrl, crlIssuerChain, rootCert);
 
     // 2. The quote comes from Intel's QE and carries a PCK chain.
@@ -129,7 +139,9 @@ public final class QuoteVerifier {
     if (collateral.pckCrl().isRevoked(pck)) {
       throw new VerificationException(
           Rule.PCK_REVOKED,
-          "PCK certificate serial " + pck.getSerialNumber().toString(16) + " is revoked by the PCK CRL");
+          "PCK certificate serial "
+              + pck.getSerialNumber().toString(16)
+              + " is revoked by the PCK CRL");
     }
     SgxExtensions sgx;
     try {
@@ -142,8 +154,16 @@ public final class QuoteVerifier {
         || !tcbInfo.pceId().equals(sgx.pceIdHex())) {
       throw new VerificationException(
           Rule.TCB_INFO_MISMATCH,
-          "TCB info is " + tcbInfo.id() + " for FMSPC " + tcbInfo.fmspc() + "/PCE-ID " + tcbInfo.pceId()
-              + ", the PCK is SGX FMSPC " + sgx.fmspcHex() + "/PCE-ID " + sgx.pceIdHex());
+          "TCB info is "
+              + tcbInfo.id()
+              + " for FMSPC "
+              + tcbInfo.fmspc()
+              + "/PCE-ID "
+              + tcbInfo.pceId()
+              + ", the PCK is SGX FMSPC "
+              + sgx.fmspcHex()
+              + "/PCE-ID "
+              + sgx.pceIdHex());
     }
 
     // 4. The QE report is signed by the PCK key and binds the attestation key.
@@ -167,7 +187,8 @@ public final class QuoteVerifier {
     try {
       attestationKey = P256.publicKey(attestationKeyRaw);
     } catch (GeneralSecurityException e) {
-      throw new VerificationException(Rule.QUOTE_SIGNATURE, "attestation key: " + e.getMessage(), e);
+      throw new VerificationException(
+          Rule.QUOTE_SIGNATURE, "attestation key: " + e.getMessage(), e);
     }
     if (!P256.verify(attestationKey, quote.signedBytes(), quote.signature())) {
       throw new VerificationException(
@@ -185,8 +206,10 @@ public final class QuoteVerifier {
                 () ->
                     new VerificationException(
                         Rule.TCB_LEVEL_UNKNOWN,
-                        "no TCB level is met by the PCK's TCB " + Arrays.toString(sgx.tcbComponents())
-                            + " PCESVN " + sgx.pceSvn()));
+                        "no TCB level is met by the PCK's TCB "
+                            + Arrays.toString(sgx.tcbComponents())
+                            + " PCESVN "
+                            + sgx.pceSvn()));
     TcbStatus status = level.status().convergeWithQe(qeLevel.status());
     Set<String> advisories = new LinkedHashSet<>(level.advisoryIds());
     advisories.addAll(qeLevel.advisoryIds());
@@ -223,8 +246,11 @@ public final class QuoteVerifier {
     if (!expected.equals(actual)) {
       throw new VerificationException(
           Rule.CHAIN_ROOT,
-          what + " ends in " + actual.certificate().getSubjectX500Principal()
-              + ", not in the root of the TCB info, " + expected.certificate().getSubjectX500Principal());
+          what
+              + " ends in "
+              + actual.certificate().getSubjectX500Principal()
+              + ", not in the root of the TCB info, "
+              + expected.certificate().getSubjectX500Principal());
     }
   }
 
@@ -239,10 +265,16 @@ public final class QuoteVerifier {
   }
 
   private <T> T signedDocument(
-      String what, SignedDocument<T> doc, TrustRoot root, X509CRL rootCrl, Instant at, Rule signatureRule)
+      String what,
+      SignedDocument<T> doc,
+      TrustRoot root,
+      X509CRL rootCrl,
+      Instant at,
+      Rule signatureRule)
       throws VerificationException {
     List<X509Certificate> chain = doc.issuerChain();
-    requireSameRoot(root, chains.validate(what + " issuer chain", chain, at), what + " issuer chain");
+    requireSameRoot(
+        root, chains.validate(what + " issuer chain", chain, at), what + " issuer chain");
     // The root CA CRL has already been validated against this root.
     notRevoked(rootCrl, chain, root.certificate());
     if (!doc.signedBy(chain.get(0).getPublicKey())) {
