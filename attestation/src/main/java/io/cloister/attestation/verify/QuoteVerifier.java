@@ -9,7 +9,6 @@ import io.cloister.attestation.collateral.TcbLevel;
 import io.cloister.attestation.collateral.TcbStatus;
 import io.cloister.attestation.crypto.P256;
 import io.cloister.attestation.pck.PckCertificateException;
-import io.cloister.attestation.pck.PemCertificates;
 import io.cloister.attestation.pck.SgxExtensions;
 import io.cloister.attestation.quote.CertificationData;
 import io.cloister.attestation.quote.EnclaveReport;
@@ -34,10 +33,12 @@ import java.util.Set;
  * Verifies SGX DCAP quotes following Intel's appraisal steps: PCK chain to a trusted root with
  * CRLs, QE report signed by the PCK key and binding the attestation key, quote signature, signed
  * and current TCB info and QE identity, FMSPC/PCE-ID match, TCB level and QE identity matching.
- * Stateless and thread-safe; the verification instant is always explicit.
+ * Thread-safe; its only state is a bounded cache of parsed PCK chains. The verification instant is
+ * always explicit.
  */
 public final class QuoteVerifier {
   private final CertificateChains chains;
+  private final PckChainCache pckChains = new PckChainCache();
 
   /** A verifier trusting the given roots. */
   public QuoteVerifier(List<TrustRoot> roots) {
@@ -145,7 +146,7 @@ public final class QuoteVerifier {
     }
     SgxExtensions sgx;
     try {
-      sgx = SgxExtensions.of(pck);
+      sgx = pckChains.extensions(pck);
     } catch (PckCertificateException e) {
       throw new VerificationException(Rule.PCK_EXTENSIONS, e.getMessage(), e);
     }
@@ -232,10 +233,9 @@ public final class QuoteVerifier {
         root.simulated());
   }
 
-  private static List<X509Certificate> pemChain(String what, String pem)
-      throws VerificationException {
+  private List<X509Certificate> pemChain(String what, String pem) throws VerificationException {
     try {
-      return PemCertificates.parse(pem);
+      return pckChains.chain(pem);
     } catch (PckCertificateException e) {
       throw new VerificationException(Rule.CHAIN_MALFORMED, what + ": " + e.getMessage(), e);
     }
