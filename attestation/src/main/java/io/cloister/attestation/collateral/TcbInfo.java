@@ -84,22 +84,13 @@ public record TcbInfo(
     List<TdxModuleIdentity> modules = new ArrayList<>();
     if (f.has("tdxModuleIdentities")) {
       for (JsonFields m : f.objects("tdxModuleIdentities")) {
-        List<QeTcbLevel> moduleLevels = new ArrayList<>();
-        for (JsonFields level : m.objects("tcbLevels")) {
-          moduleLevels.add(
-              new QeTcbLevel(
-                  level.object("tcb").integer("isvsvn", 0xffff),
-                  level.instant("tcbDate"),
-                  level.status("tcbStatus"),
-                  level.optionalStrings("advisoryIDs")));
-        }
         modules.add(
             new TdxModuleIdentity(
                 m.text("id"),
                 m.hex("mrsigner", 48),
                 m.hex("attributes", 8),
                 m.hex("attributesMask", 8),
-                moduleLevels));
+                QeTcbLevel.parseLevels(m)));
       }
     }
     return new TcbInfo(
