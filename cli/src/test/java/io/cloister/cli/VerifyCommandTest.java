@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -92,10 +91,8 @@ class VerifyCommandTest {
         .tls(Tls.builder().sslContext(RaTlsContexts.server(keyManager)).build())
         .routing(r -> r.get(Nonces.PATH, (req, res) -> {
           try {
-            byte[] nonce = Nonces.parse(req.query().first("nonce").orElse(null));
-            Certificate[] local = req.localPeer().tlsCertificates().orElseThrow();
-            res.header("Content-Type", "application/json")
-                .send(responder.respond((X509Certificate) local[0], nonce).toJson());
+            res.header("Content-Type", "application/json").send(responder.answer(
+                req.localPeer().tlsCertificates().orElse(null), req.query().first("nonce").orElse(null)));
           } catch (FreshnessException e) {
             res.status(Status.BAD_REQUEST_400).send(e.getMessage());
           }

@@ -2,6 +2,7 @@ package io.cloister.attestation.merkle;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -99,5 +100,35 @@ public final class InclusionProof {
               + treeSize + " needs for leaf " + leafIndex);
     }
     return r;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof InclusionProof p)
+        || p.leafIndex != leafIndex
+        || p.treeSize != treeSize
+        || p.auditPath.size() != auditPath.size()) {
+      return false;
+    }
+    for (int i = 0; i < auditPath.size(); i++) {
+      if (!Arrays.equals(auditPath.get(i), p.auditPath.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Long.hashCode(leafIndex) * 31 + Long.hashCode(treeSize);
+    for (byte[] node : auditPath) {
+      h = h * 31 + Arrays.hashCode(node);
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "InclusionProof[leaf " + leafIndex + " of " + treeSize + ", " + auditPath.size() + " hashes]";
   }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -170,5 +172,26 @@ public record RaTlsExtensions(
       throw new MalformedExtensionException(oid, "marked critical, must be non-critical");
     }
     return Optional.of(ext.getExtnValue().getOctets());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RaTlsExtensions e
+        && Arrays.equals(quote, e.quote)
+        && Arrays.equals(merkleRoot, e.merkleRoot)
+        && app.equals(e.app)
+        && manifest.equals(e.manifest)
+        && leafProof.equals(e.leafProof);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(Arrays.hashCode(quote), Arrays.hashCode(merkleRoot), app, manifest, leafProof);
+  }
+
+  @Override
+  public String toString() {
+    return "RaTlsExtensions[quote " + quote.length + " bytes, root "
+        + HexFormat.of().formatHex(merkleRoot) + ", " + app + ", " + manifest + ", " + leafProof + "]";
   }
 }

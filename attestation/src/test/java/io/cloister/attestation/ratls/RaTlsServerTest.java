@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -56,10 +55,8 @@ class RaTlsServerTest {
             .get("/hello", (req, res) -> res.send("hi"))
             .get(Nonces.PATH, (req, res) -> {
               try {
-                byte[] nonce = Nonces.parse(req.query().first("nonce").orElse(null));
-                Certificate[] local = req.localPeer().tlsCertificates().orElseThrow();
-                res.header("Content-Type", "application/json")
-                    .send(responder.respond((X509Certificate) local[0], nonce).toJson());
+                res.header("Content-Type", "application/json").send(responder.answer(
+                    req.localPeer().tlsCertificates().orElse(null), req.query().first("nonce").orElse(null)));
               } catch (io.cloister.attestation.freshness.FreshnessException e) {
                 res.status(Status.BAD_REQUEST_400).send(e.getMessage());
               }
