@@ -122,13 +122,17 @@ public record QeIdentity(
   public byte[] toJson() {
     HexFormat hex = HexFormat.of().withUpperCase();
     ObjectNode o = TcbInfo.JSON.createObjectNode();
-    o.put("id", id).put("version", version).put("issueDate", issueDate.toString())
+    o.put("id", id)
+        .put("version", version)
+        .put("issueDate", issueDate.toString())
         .put("nextUpdate", nextUpdate.toString())
         .put("tcbEvaluationDataNumber", tcbEvaluationDataNumber)
-        .put("miscselect", hex32(miscselect)).put("miscselectMask", hex32(miscselectMask))
+        .put("miscselect", hex32(miscselect))
+        .put("miscselectMask", hex32(miscselectMask))
         .put("attributes", hex.formatHex(attributes))
         .put("attributesMask", hex.formatHex(attributesMask))
-        .put("mrsigner", hex.formatHex(mrSigner)).put("isvprodid", isvProdId);
+        .put("mrsigner", hex.formatHex(mrSigner))
+        .put("isvprodid", isvProdId);
     ArrayNode arr = o.putArray("tcbLevels");
     for (QeTcbLevel l : levels) {
       ObjectNode level = arr.addObject();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -57,14 +58,16 @@ public record TcbInfo(
     JsonFields f = new JsonFields(root, "tcbInfo");
     int version = f.integer("version", 1000);
     if (version != 3) {
-      throw new CollateralFormatException("tcbInfo.version", "only version 3 is supported, found " + version);
+      throw new CollateralFormatException(
+          "tcbInfo.version", "only version 3 is supported, found " + version);
     }
     List<TcbLevel> levels = new ArrayList<>();
     for (JsonFields level : f.objects("tcbLevels")) {
       JsonFields tcb = level.object("tcb");
       List<JsonFields> comps = tcb.objects("sgxtcbcomponents");
       if (comps.size() != 16) {
-        throw new CollateralFormatException("tcbInfo.tcbLevels.tcb.sgxtcbcomponents", "expected 16 components");
+        throw new CollateralFormatException(
+            "tcbInfo.tcbLevels.tcb.sgxtcbcomponents", "expected 16 components");
       }
       int[] svns = new int[16];
       for (int i = 0; i < 16; i++) {
@@ -83,8 +86,8 @@ public record TcbInfo(
         version,
         f.instant("issueDate"),
         f.instant("nextUpdate"),
-        f.text("fmspc").toUpperCase(java.util.Locale.ROOT),
-        f.text("pceId").toUpperCase(java.util.Locale.ROOT),
+        f.text("fmspc").toUpperCase(Locale.ROOT),
+        f.text("pceId").toUpperCase(Locale.ROOT),
         f.integer("tcbEvaluationDataNumber", Integer.MAX_VALUE),
         levels);
   }
@@ -92,9 +95,14 @@ public record TcbInfo(
   /** Serializes as compact JSON in Intel's field order (for simulated collateral). */
   public byte[] toJson() {
     ObjectNode o = JSON.createObjectNode();
-    o.put("id", id).put("version", version).put("issueDate", issueDate.toString())
-        .put("nextUpdate", nextUpdate.toString()).put("fmspc", fmspc).put("pceId", pceId)
-        .put("tcbType", 0).put("tcbEvaluationDataNumber", tcbEvaluationDataNumber);
+    o.put("id", id)
+        .put("version", version)
+        .put("issueDate", issueDate.toString())
+        .put("nextUpdate", nextUpdate.toString())
+        .put("fmspc", fmspc)
+        .put("pceId", pceId)
+        .put("tcbType", 0)
+        .put("tcbEvaluationDataNumber", tcbEvaluationDataNumber);
     ArrayNode arr = o.putArray("tcbLevels");
     for (TcbLevel l : levels) {
       ObjectNode level = arr.addObject();
