@@ -58,5 +58,4 @@ public class MerkleBenchmark {
     tree.proof(provenKey).verify(tree.root(), provenKey, entries.get(provenKey));
     return true;
   }
-
 }

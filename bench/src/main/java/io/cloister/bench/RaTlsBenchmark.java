@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * RA-TLS certificates with the simulated attester: issuing a whole set (key, quote, one
- * certificate per app plus the enclave's) and verifying one certificate end to end.
+ * RA-TLS certificates with the simulated attester: issuing a whole set (key, quote, one certificate
+ * per app plus the enclave's) and verifying one certificate end to end.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,13 +65,15 @@ public class RaTlsBenchmark {
     config = new EnclaveConfig("enclave.test", new byte[32], list);
     CertificateSet set = issuer.issue(config);
     appCertificate = set.appCertificate("app-0.apps.test").orElseThrow();
-    verifier = new RaTlsVerifier(
-        new DcapQuoteAppraiser(
-            new QuoteVerifier(List.of(TrustRoot.intel(), authority.trustRoot())),
-            authority.collateral(Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30), Set.of()),
-            AppraisalPolicy.builder().allowSimulated(true).build(),
-            Clock.systemUTC()),
-        Clock.systemUTC());
+    verifier =
+        new RaTlsVerifier(
+            new DcapQuoteAppraiser(
+                new QuoteVerifier(List.of(TrustRoot.intel(), authority.trustRoot())),
+                authority.collateral(
+                    Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30), Set.of()),
+                AppraisalPolicy.builder().allowSimulated(true).build(),
+                Clock.systemUTC()),
+            Clock.systemUTC());
   }
 
   /** A complete certificate set: fresh P-256 key, Merkle tree, simulated quote, signatures. */
@@ -83,7 +85,8 @@ public class RaTlsBenchmark {
   /** Every check of one app certificate, DCAP quote verification included. */
   @Benchmark
   public boolean verifyAppCertificate() {
-    RaTlsReport report = verifier.verify(List.of(appCertificate), RaTlsExpectations.none().withAppName("app-0"));
+    RaTlsReport report =
+        verifier.verify(List.of(appCertificate), RaTlsExpectations.none().withAppName("app-0"));
     if (!report.passed()) {
       throw new IllegalStateException(report.failureSummary());
     }

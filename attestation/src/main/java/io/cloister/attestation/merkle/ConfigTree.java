@@ -17,6 +17,7 @@ public final class ConfigTree {
 
   private final List<String> keys;
   private final List<byte[]> values;
+
   /**
    * levels[h][i] is the hash of the complete subtree of 2^h leaves starting at leaf i·2^h; every
    * other subtree RFC 9162 needs lies on the right edge and is combined from these on demand, so
@@ -54,7 +55,8 @@ public final class ConfigTree {
       if (e.getKey().isEmpty()) {
         throw new IllegalArgumentException("a Config Merkle tree key must not be empty");
       }
-      sorted.add(new Entry(e.getKey().getBytes(StandardCharsets.UTF_8), e.getKey(), e.getValue().clone()));
+      sorted.add(
+          new Entry(e.getKey().getBytes(StandardCharsets.UTF_8), e.getKey(), e.getValue().clone()));
     }
     // Encode each key once, not once per comparison.
     sorted.sort((a, b) -> Arrays.compareUnsigned(a.utf8(), b.utf8()));

@@ -61,8 +61,16 @@ public final class InclusionProof {
     if (!MessageDigest.isEqual(computed, root)) {
       HexFormat hex = HexFormat.of();
       throw new InclusionProofException(
-          "leaf '" + key + "' at index " + leafIndex + " of " + treeSize + " leads to root "
-              + hex.formatHex(computed) + ", expected " + hex.formatHex(root));
+          "leaf '"
+              + key
+              + "' at index "
+              + leafIndex
+              + " of "
+              + treeSize
+              + " leads to root "
+              + hex.formatHex(computed)
+              + ", expected "
+              + hex.formatHex(root));
     }
   }
 
@@ -78,8 +86,12 @@ public final class InclusionProof {
     for (byte[] p : auditPath) {
       if (sn == 0) {
         throw new InclusionProofException(
-            "audit path has " + auditPath.size() + " elements, more than a tree of "
-                + treeSize + " needs for leaf " + leafIndex);
+            "audit path has "
+                + auditPath.size()
+                + " elements, more than a tree of "
+                + treeSize
+                + " needs for leaf "
+                + leafIndex);
       }
       if ((fn & 1) == 1 || fn == sn) {
         r = TreeHasher.nodeHash(p, r);
@@ -96,8 +108,12 @@ public final class InclusionProof {
     }
     if (sn != 0) {
       throw new InclusionProofException(
-          "audit path has " + auditPath.size() + " elements, fewer than a tree of "
-              + treeSize + " needs for leaf " + leafIndex);
+          "audit path has "
+              + auditPath.size()
+              + " elements, fewer than a tree of "
+              + treeSize
+              + " needs for leaf "
+              + leafIndex);
     }
     return r;
   }
@@ -129,6 +145,12 @@ public final class InclusionProof {
 
   @Override
   public String toString() {
-    return "InclusionProof[leaf " + leafIndex + " of " + treeSize + ", " + auditPath.size() + " hashes]";
+    return "InclusionProof[leaf "
+        + leafIndex
+        + " of "
+        + treeSize
+        + ", "
+        + auditPath.size()
+        + " hashes]";
   }
 }

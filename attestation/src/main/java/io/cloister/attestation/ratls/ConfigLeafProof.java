@@ -87,7 +87,9 @@ public record ConfigLeafProof(String key, byte[] value, InclusionProof proof) {
     List<byte[]> path = new ArrayList<>(pathSeq.size());
     for (int i = 0; i < pathSeq.size(); i++) {
       path.add(
-          d.octets(pathSeq.getObjectAt(i), "ConfigInclusionProof.auditPath[" + i + "]",
+          d.octets(
+              pathSeq.getObjectAt(i),
+              "ConfigInclusionProof.auditPath[" + i + "]",
               TreeHasher.HASH_LENGTH));
     }
     return new ConfigLeafProof(key, value, new InclusionProof(index, size, path));

@@ -35,7 +35,8 @@ public record EnclaveConfig(String enclaveHostname, byte[] runtimeMeasurement, A
   }
 
   /** A configuration with these apps. */
-  public EnclaveConfig(String enclaveHostname, byte[] runtimeMeasurement, List<AppDescriptor> apps) {
+  public EnclaveConfig(
+      String enclaveHostname, byte[] runtimeMeasurement, List<AppDescriptor> apps) {
     this(enclaveHostname, runtimeMeasurement, new AppManifest(apps));
   }
 
