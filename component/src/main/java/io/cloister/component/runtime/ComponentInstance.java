@@ -44,33 +44,30 @@ public final class ComponentInstance {
     } catch (ComponentTrapException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      throw Traps.wrap("instantiation", e) instanceof ComponentTrapException t
-          ? t
-          : new ComponentTrapException("instantiation", e.toString(), e);
+      throw Traps.wrap("instantiation", e);
     }
   }
 
   /**
-   * Drops a resource the host owns (an {@code own} it received from an export): runs the
-   * resource's destructor, the guest's {@code dtor} for a resource the component defines.
+   * Drops a resource the host owns (an {@code own} a guest function returned): runs the resource's
+   * destructor, the guest's for a guest-defined resource.
    *
    * @throws IllegalArgumentException if {@code resource} is a borrow
+   * @throws ComponentTrapException if the destructor traps
    */
   public void dropResource(Value.ResourceValue resource) {
     if (!resource.owned()) {
       throw new IllegalArgumentException("cannot drop a borrowed resource: " + resource);
     }
     ResourceDestructor d = destructors.get(resource.type());
-    if (d != null) {
-      try {
-        d.destroy(resource.rep());
-      } catch (ComponentTrapException e) {
-        throw e;
-      } catch (RuntimeException | StackOverflowError e) {
-        throw Traps.wrap("drop " + resource.type().name(), e) instanceof ComponentTrapException t
-            ? t
-            : new ComponentTrapException("drop " + resource.type().name(), e.toString(), e);
-      }
+    if (d == null) {
+      return;
+    }
+    String name = "[resource-drop]" + resource.type().name();
+    try {
+      d.destroy(resource.rep());
+    } catch (RuntimeException | StackOverflowError e) {
+      throw Traps.wrap(name, e);
     }
   }
 
