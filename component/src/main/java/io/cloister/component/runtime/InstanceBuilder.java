@@ -290,7 +290,9 @@ final class InstanceBuilder {
       switch (imp.type()) {
         case CoreExternType.Func f -> {
           CoreFunc fn = (CoreFunc) item;
-          iv.addFunction(new ImportFunction(imp.module(), imp.name(), f.type(), fn.handle(), fn.source()));
+          String name =
+              imp.module().isEmpty() && imp.name().isEmpty() ? EmptyImportNames.REPLACEMENT : imp.name();
+          iv.addFunction(new ImportFunction(imp.module(), name, f.type(), fn.handle(), fn.source()));
         }
         case CoreExternType.Memory m -> iv.addMemory(new ImportMemory(imp.module(), imp.name(), (Memory) item));
         case CoreExternType.Table t ->
