@@ -24,6 +24,7 @@ public final class Main implements Runnable {
     // Subcommands are registered explicitly, one line each, in the order `cloister help` lists them.
     cl.addSubcommand(new QuoteCommand());
     cl.addSubcommand(new WitCommand());
+    cl.addSubcommand(new VerifyCommand());
     cl.addSubcommand(new CallCommand());
     return cl;
   }

@@ -9,6 +9,7 @@ import io.cloister.attestation.quote.QuoteHeader;
 import io.cloister.attestation.quote.SgxQuote;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ public final class SimulatedAttester implements Attester {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[64 * 1024];
       for (Path jar : sorted) {
-        md.update(java.nio.ByteBuffer.allocate(8).putLong(Files.size(jar)).array());
+        md.update(ByteBuffer.allocate(8).putLong(Files.size(jar)).array());
         try (InputStream in = Files.newInputStream(jar)) {
           for (int n; (n = in.read(buf)) > 0; ) {
             md.update(buf, 0, n);

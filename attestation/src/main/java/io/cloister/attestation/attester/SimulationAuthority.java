@@ -1,6 +1,7 @@
 package io.cloister.attestation.attester;
 
 import io.cloister.attestation.collateral.Collateral;
+import io.cloister.attestation.collateral.CollateralFormatException;
 import io.cloister.attestation.collateral.QeIdentity;
 import io.cloister.attestation.collateral.QeTcbLevel;
 import io.cloister.attestation.collateral.SignedDocument;
@@ -14,10 +15,13 @@ import io.cloister.attestation.pck.SgxExtensions;
 import io.cloister.attestation.verify.TrustRoot;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -28,6 +32,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
@@ -36,7 +41,9 @@ import java.util.List;
 import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -104,11 +111,16 @@ public final class SimulationAuthority {
   /** Loads the authority from {@code dir}, generating and persisting it first if absent. */
   public static synchronized SimulationAuthority loadOrCreate(Path dir) throws AttestationException {
     try {
-      if (!Files.exists(dir.resolve(ROOT + ".pem"))) {
-        Files.createDirectories(dir);
-        generate().store(dir);
+      Files.createDirectories(dir);
+      // The file lock keeps two processes from generating interleaved halves of two authorities.
+      try (FileChannel lockFile =
+              FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = lockFile.lock()) {
+        if (!Files.exists(dir.resolve(ROOT + ".pem"))) {
+          generate().store(dir);
+        }
+        return load(dir);
       }
-      return load(dir);
     } catch (IOException | GeneralSecurityException | PckCertificateException e) {
       throw new AttestationException("cannot load or create the simulation authority in " + dir, e);
     }
@@ -180,13 +192,14 @@ public final class SimulationAuthority {
     }
   }
 
-  private void store(Path dir) throws IOException, GeneralSecurityException {
-    write(dir, ROOT, root);
+  // The root certificate is written last: its presence means the set is complete.
+  private void store(Path dir) throws IOException {
     write(dir, PCK_CA, pckCa);
     write(dir, PCK, pck);
     write(dir, TCB_SIGNING, tcbSigning);
     writeKeyPair(dir, ATTESTATION, attestationKey);
     writeKeyPair(dir, ENCLAVE_SIGNER, enclaveSigner);
+    write(dir, ROOT, root);
   }
 
   private static void write(Path dir, String name, Issued issued) throws IOException {
@@ -246,7 +259,7 @@ public final class SimulationAuthority {
   }
 
   private static byte[] label(String text, int length) {
-    return java.util.Arrays.copyOf(label(text), length);
+    return Arrays.copyOf(label(text), length);
   }
 
   /** CPUSVN of the simulated platform. */
@@ -281,12 +294,7 @@ public final class SimulationAuthority {
     return pck.key();
   }
 
-  /** The simulated enclave signer's public key; MRSIGNER is SHA-256 of its SubjectPublicKeyInfo. */
-  public PublicKey enclaveSigner() {
-    return enclaveSigner.getPublic();
-  }
-
-  /** MRSIGNER of enclaves signed by the simulated signer. */
+  /** MRSIGNER of enclaves signed by the simulated signer: SHA-256 of its SubjectPublicKeyInfo. */
   public byte[] mrSigner() {
     return P256.sha256(enclaveSigner.getPublic().getEncoded());
   }
@@ -318,7 +326,7 @@ public final class SimulationAuthority {
               TcbInfo.parse(tcbBody)),
           new SignedDocument<>(qeBody, P256.sign(tcbSigning.key(), qeBody), signingChain,
               QeIdentity.parse(qeBody)));
-    } catch (GeneralSecurityException | io.cloister.attestation.collateral.CollateralFormatException e) {
+    } catch (GeneralSecurityException | CollateralFormatException e) {
       throw new AttestationException("cannot issue simulated collateral", e);
     }
   }
@@ -327,12 +335,12 @@ public final class SimulationAuthority {
       throws GeneralSecurityException {
     X509v2CRLBuilder b =
         new X509v2CRLBuilder(
-            org.bouncycastle.asn1.x500.X500Name.getInstance(
+            X500Name.getInstance(
                 issuer.cert().getSubjectX500Principal().getEncoded()),
             Date.from(thisUpdate));
     b.setNextUpdate(Date.from(next));
     for (BigInteger serial : revoked) {
-      b.addCRLEntry(serial, Date.from(thisUpdate), org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+      b.addCRLEntry(serial, Date.from(thisUpdate), CRLReason.keyCompromise);
     }
     return new JcaX509CRLConverter().getCRL(b.build(signer(issuer.key())));
   }

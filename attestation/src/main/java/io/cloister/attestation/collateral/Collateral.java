@@ -29,15 +29,15 @@ public record Collateral(
     pckCrlIssuerChain = List.copyOf(pckCrlIssuerChain);
   }
 
-  /** The earliest issue date among the documents and CRLs: the collateral's age starts here. */
+  /**
+   * The earliest issue date of the TCB info and QE identity: the collateral's age starts here. CRLs
+   * are left out: Intel reissues the root CA CRL about once a year, and their own windows are
+   * checked during verification.
+   */
   public Instant issuedAt() {
-    return Stream.of(
-            tcbInfo.content().issueDate(),
-            qeIdentity.content().issueDate(),
-            pckCrl.getThisUpdate().toInstant(),
-            rootCaCrl.getThisUpdate().toInstant())
-        .min(Instant::compareTo)
-        .orElseThrow();
+    Instant tcb = tcbInfo.content().issueDate();
+    Instant qe = qeIdentity.content().issueDate();
+    return tcb.isBefore(qe) ? tcb : qe;
   }
 
   /** The earliest next-update date: after it the collateral must be refreshed. */

@@ -14,7 +14,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -85,7 +85,7 @@ public final class PcsClient {
     if (!FMSPC.matcher(fmspc).matches()) {
       throw new IllegalArgumentException("FMSPC must be 12 hex digits: " + fmspc);
     }
-    Key key = new Key(fmspc.toUpperCase(java.util.Locale.ROOT), ca);
+    Key key = new Key(fmspc.toUpperCase(Locale.ROOT), ca);
     Collateral cached = cache.get(key);
     if (cached != null && clock.instant().isBefore(cached.nextUpdate())) {
       return cached;
@@ -196,15 +196,5 @@ public final class PcsClient {
     } catch (IOException e) {
       throw new CollateralFormatException("signature", "response is not JSON", e);
     }
-  }
-
-  /** Clears the cache (for operators rotating collateral). */
-  public void invalidate() {
-    cache.clear();
-  }
-
-  /** The cached entries, for diagnostics. */
-  public List<Collateral> cached() {
-    return List.copyOf(cache.values());
   }
 }

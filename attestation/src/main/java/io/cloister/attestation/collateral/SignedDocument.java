@@ -1,5 +1,7 @@
 package io.cloister.attestation.collateral;
 
+import io.cloister.attestation.crypto.P256;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.Objects;
 /**
  * A signed JSON collateral document (TCB info or QE identity): the exact signed bytes, the ECDSA
  * P-256 signature over them (r‖s, 64 bytes), the signer's chain (TCB signing certificate first),
- * and the parsed content. The signature is checked by the verifier, not here.
+ * and the parsed content. The verifier checks the signature with {@link #signedBy(PublicKey)}.
  *
  * @param <T> the parsed content type
  */
@@ -17,6 +19,9 @@ public final class SignedDocument<T> {
   private final byte[] signature;
   private final List<X509Certificate> issuerChain;
   private final T content;
+  // Like the JDK's certificates, remember the key that verified the signature: collateral is
+  // verified once per quote, and the document cannot change.
+  private volatile PublicKey verifiedKey;
 
   /** Creates the document; {@code content} must have been parsed from {@code body}. */
   public SignedDocument(byte[] body, byte[] signature, List<X509Certificate> issuerChain, T content) {
@@ -44,6 +49,18 @@ public final class SignedDocument<T> {
   /** The parsed content. */
   public T content() {
     return content;
+  }
+
+  /** Whether {@code key} verifies the signature over the body; a success is remembered. */
+  public boolean signedBy(PublicKey key) {
+    if (key.equals(verifiedKey)) {
+      return true;
+    }
+    boolean valid = P256.verify(key, body, signature);
+    if (valid) {
+      verifiedKey = key;
+    }
+    return valid;
   }
 
   @Override

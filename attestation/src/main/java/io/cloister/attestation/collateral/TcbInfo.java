@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -83,8 +84,8 @@ public record TcbInfo(
         version,
         f.instant("issueDate"),
         f.instant("nextUpdate"),
-        f.text("fmspc").toUpperCase(java.util.Locale.ROOT),
-        f.text("pceId").toUpperCase(java.util.Locale.ROOT),
+        f.text("fmspc").toUpperCase(Locale.ROOT),
+        f.text("pceId").toUpperCase(Locale.ROOT),
         f.integer("tcbEvaluationDataNumber", Integer.MAX_VALUE),
         levels);
   }

@@ -3,6 +3,7 @@ package io.cloister.attestation.crypto;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -12,10 +13,12 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
+import java.util.Arrays;
 
 /**
  * ECDSA over NIST P-256 with SHA-256 in the encodings DCAP uses: raw public keys (x‖y, 64 bytes)
@@ -51,17 +54,17 @@ public final class P256 {
   /** Decodes a raw 64-byte public key; fails if the point is not on the curve. */
   public static ECPublicKey publicKey(byte[] raw) throws GeneralSecurityException {
     if (raw.length != 64) {
-      throw new java.security.InvalidKeyException("a raw P-256 key has 64 bytes, not " + raw.length);
+      throw new InvalidKeyException("a raw P-256 key has 64 bytes, not " + raw.length);
     }
-    BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(raw, 0, 32));
-    BigInteger y = new BigInteger(1, java.util.Arrays.copyOfRange(raw, 32, 64));
-    BigInteger p = ((java.security.spec.ECFieldFp) PARAMS.getCurve().getField()).getP();
+    BigInteger x = new BigInteger(1, Arrays.copyOfRange(raw, 0, 32));
+    BigInteger y = new BigInteger(1, Arrays.copyOfRange(raw, 32, 64));
+    BigInteger p = ((ECFieldFp) PARAMS.getCurve().getField()).getP();
     // y^2 = x^3 + ax + b (mod p): refuse points off the curve before any use.
     BigInteger lhs = y.multiply(y).mod(p);
     BigInteger rhs =
         x.pow(3).add(PARAMS.getCurve().getA().multiply(x)).add(PARAMS.getCurve().getB()).mod(p);
     if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0 || !lhs.equals(rhs)) {
-      throw new java.security.InvalidKeyException("point is not on P-256");
+      throw new InvalidKeyException("point is not on P-256");
     }
     return (ECPublicKey)
         KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(new ECPoint(x, y), PARAMS));

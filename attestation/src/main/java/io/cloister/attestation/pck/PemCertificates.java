@@ -1,6 +1,7 @@
 package io.cloister.attestation.pck;
 
 import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -66,7 +67,7 @@ public final class PemCertificates {
     for (X509Certificate c : certs) {
       try {
         sb.append(BEGIN).append(mime.encodeToString(c.getEncoded())).append(END);
-      } catch (java.security.cert.CertificateEncodingException e) {
+      } catch (CertificateEncodingException e) {
         throw new IllegalStateException("a parsed certificate cannot be re-encoded", e);
       }
     }

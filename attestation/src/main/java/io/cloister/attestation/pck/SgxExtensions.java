@@ -156,7 +156,8 @@ public record SgxExtensions(
         throw new PckCertificateException("SGX TCB extension lacks CPUSVN");
       }
       return new SgxExtensions(ppid, comps, pceSvn, cpuSvn, pceId, fmspc, sgxType);
-    } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+    } catch (RuntimeException e) {
+      // BouncyCastle reports malformed ASN.1 with assorted unchecked exceptions; fail closed.
       throw new PckCertificateException("malformed SGX extension: " + e.getMessage(), e);
     }
   }

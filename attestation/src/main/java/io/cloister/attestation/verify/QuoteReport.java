@@ -19,8 +19,8 @@ import java.util.List;
  * @param advisoryIds Intel security advisories that apply to the platform and QE
  * @param fmspc the platform's FMSPC, upper-case hex
  * @param tcbDate date of the matched platform TCB level
- * @param collateralIssuedAt earliest issue date of the collateral used
- * @param collateralNextUpdate earliest next-update date of the collateral used
+ * @param collateralIssuedAt earliest issue date of the TCB info and QE identity used
+ * @param collateralNextUpdate earliest next-update date of the collateral used (CRLs included)
  * @param verifiedAt the instant the verification was done "as of"
  * @param simulated whether the quote chains to a simulation root (then it proves nothing about hardware)
  */

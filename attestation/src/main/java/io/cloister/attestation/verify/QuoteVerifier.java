@@ -84,6 +84,23 @@ public final class QuoteVerifier {
    */
   public QuoteReport verify(SgxQuote quote, Collateral collateral, Instant at)
       throws VerificationException {
+    // 1. Collateral: chains to a trusted root, root CA CRL, signed and current TCB info and QE
+    //    identity, PCK CRL issuer chain. The quote must then chain to the same root.
+    TrustRoot root = chains.validate("TCB info issuer chain", collateral.tcbInfo().issuerChain(), at);
+    X509Certificate rootCert = root.certificate();
+    X509CRL rootCrl = collateral.rootCaCrl();
+    CertificateChains.validateCrl("root CA CRL", rootCrl, rootCert, at);
+    TcbInfo tcbInfo =
+        signedDocument("TCB info", collateral.tcbInfo(), root, rootCrl, at, Rule.TCB_INFO_SIGNATURE);
+    window("TCB info", tcbInfo.issueDate(), tcbInfo.nextUpdate(), at, Rule.TCB_INFO_VALIDITY);
+    QeIdentity qeIdentity =
+        signedDocument("QE identity", collateral.qeIdentity(), root, rootCrl, at, Rule.QE_IDENTITY_SIGNATURE);
+    window("QE identity", qeIdentity.issueDate(), qeIdentity.nextUpdate(), at, Rule.QE_IDENTITY_VALIDITY);
+    List<X509Certificate> crlIssuerChain = collateral.pckCrlIssuerChain();
+    requireSameRoot(root, chains.validate("PCK CRL issuer chain", crlIssuerChain, at), "PCK CRL issuer chain");
+    notRevoked(rootCrl, crlIssuerChain, rootCert);
+
+    // 2. The quote comes from Intel's QE and carries a PCK chain.
     if (!Arrays.equals(quote.header().qeVendorId(), QuoteHeader.INTEL_QE_VENDOR_ID)) {
       throw new VerificationException(Rule.QE_VENDOR, "QE vendor ID is not Intel's");
     }
@@ -94,23 +111,21 @@ public final class QuoteVerifier {
           Rule.CERTIFICATION_DATA, "certification data type " + cert.type() + ", expected 5");
     }
 
-    // 1. PCK chain to a trusted root; intermediates against the root CA CRL, PCK against the PCK CRL.
+    // 3. PCK chain to the collateral's root; intermediates against the root CA CRL, the PCK
+    //    against the PCK CRL; the TCB info is for the PCK's platform.
     List<X509Certificate> pckChain = pemChain("PCK chain in the quote", cert.pemText());
     if (pckChain.size() < 2) {
       throw new VerificationException(Rule.CHAIN_MALFORMED, "PCK chain lacks its issuing CA");
     }
-    TrustRoot root = chains.validate("PCK chain", pckChain, at);
-    X509Certificate rootCert = root.certificate();
+    requireSameRoot(root, chains.validate("PCK chain", pckChain, at), "PCK chain");
     X509Certificate pck = pckChain.get(0);
     X509Certificate pckCa = pckChain.get(1);
-    CertificateChains.validateCrl("root CA CRL", collateral.rootCaCrl(), rootCert, at);
-    requireSameRoot(root, chains.validate("PCK CRL issuer chain", collateral.pckCrlIssuerChain(), at));
-    if (!collateral.pckCrlIssuerChain().get(0).equals(pckCa)) {
+    if (!crlIssuerChain.get(0).equals(pckCa)) {
       throw new VerificationException(
           Rule.CRL_SIGNATURE, "the PCK CRL's issuer chain does not start with the quote's PCK CA");
     }
     CertificateChains.validateCrl("PCK CRL", collateral.pckCrl(), pckCa, at);
-    notRevoked(collateral.rootCaCrl(), pckChain.subList(1, pckChain.size()), rootCert);
+    notRevoked(rootCrl, pckChain.subList(1, pckChain.size()), rootCert);
     if (collateral.pckCrl().isRevoked(pck)) {
       throw new VerificationException(
           Rule.PCK_REVOKED,
@@ -122,8 +137,16 @@ public final class QuoteVerifier {
     } catch (PckCertificateException e) {
       throw new VerificationException(Rule.PCK_EXTENSIONS, e.getMessage(), e);
     }
+    if (!tcbInfo.id().equals("SGX")
+        || !tcbInfo.fmspc().equals(sgx.fmspcHex())
+        || !tcbInfo.pceId().equals(sgx.pceIdHex())) {
+      throw new VerificationException(
+          Rule.TCB_INFO_MISMATCH,
+          "TCB info is " + tcbInfo.id() + " for FMSPC " + tcbInfo.fmspc() + "/PCE-ID " + tcbInfo.pceId()
+              + ", the PCK is SGX FMSPC " + sgx.fmspcHex() + "/PCE-ID " + sgx.pceIdHex());
+    }
 
-    // 2. The QE report is signed by the PCK key and binds the attestation key.
+    // 4. The QE report is signed by the PCK key and binds the attestation key.
     EnclaveReport qeReport = qe.qeReport();
     if (!P256.verify(pck.getPublicKey(), qeReport.encode(), qe.qeReportSignature())) {
       throw new VerificationException(
@@ -139,7 +162,7 @@ public final class QuoteVerifier {
           "QE report data is not SHA-256(attestation key || QE auth data) followed by zeros");
     }
 
-    // 3. The quote is signed by the attestation key.
+    // 5. The quote is signed by the attestation key.
     PublicKey attestationKey;
     try {
       attestationKey = P256.publicKey(attestationKeyRaw);
@@ -151,26 +174,10 @@ public final class QuoteVerifier {
           Rule.QUOTE_SIGNATURE, "the quote signature does not verify with the attestation key");
     }
 
-    // 4. TCB info and QE identity: signed under the same root, current, for this platform.
-    TcbInfo tcbInfo =
-        signedDocument("TCB info", collateral.tcbInfo(), root, collateral.rootCaCrl(), at, Rule.TCB_INFO_SIGNATURE);
-    window("TCB info", tcbInfo.issueDate(), tcbInfo.nextUpdate(), at, Rule.TCB_INFO_VALIDITY);
-    QeIdentity qeIdentity =
-        signedDocument("QE identity", collateral.qeIdentity(), root, collateral.rootCaCrl(), at, Rule.QE_IDENTITY_SIGNATURE);
-    window("QE identity", qeIdentity.issueDate(), qeIdentity.nextUpdate(), at, Rule.QE_IDENTITY_VALIDITY);
-    if (!tcbInfo.id().equals("SGX")
-        || !tcbInfo.fmspc().equals(sgx.fmspcHex())
-        || !tcbInfo.pceId().equals(sgx.pceIdHex())) {
-      throw new VerificationException(
-          Rule.TCB_INFO_MISMATCH,
-          "TCB info is " + tcbInfo.id() + " for FMSPC " + tcbInfo.fmspc() + "/PCE-ID " + tcbInfo.pceId()
-              + ", the PCK is SGX FMSPC " + sgx.fmspcHex() + "/PCE-ID " + sgx.pceIdHex());
-    }
-
-    // 5. The QE is the one the QE identity describes; its TCB level by ISV SVN.
+    // 6. The QE is the one the QE identity describes; its TCB level by ISV SVN.
     QeTcbLevel qeLevel = checkQe(qeIdentity, qeReport);
 
-    // 6. The platform's TCB level: first level the PCK's component SVNs and PCE SVN all meet.
+    // 7. The platform's TCB level: first level the PCK's component SVNs and PCE SVN all meet.
     TcbLevel level =
         tcbInfo
             .levelFor(sgx.tcbComponents(), sgx.pceSvn())
@@ -211,11 +218,13 @@ public final class QuoteVerifier {
     }
   }
 
-  private static void requireSameRoot(TrustRoot expected, TrustRoot actual)
+  private static void requireSameRoot(TrustRoot expected, TrustRoot actual, String what)
       throws VerificationException {
     if (!expected.equals(actual)) {
       throw new VerificationException(
-          Rule.CHAIN_ROOT, "collateral chains to a different root than the PCK chain");
+          Rule.CHAIN_ROOT,
+          what + " ends in " + actual.certificate().getSubjectX500Principal()
+              + ", not in the root of the TCB info, " + expected.certificate().getSubjectX500Principal());
     }
   }
 
@@ -233,10 +242,10 @@ public final class QuoteVerifier {
       String what, SignedDocument<T> doc, TrustRoot root, X509CRL rootCrl, Instant at, Rule signatureRule)
       throws VerificationException {
     List<X509Certificate> chain = doc.issuerChain();
-    requireSameRoot(root, chains.validate(what + " issuer chain", chain, at));
+    requireSameRoot(root, chains.validate(what + " issuer chain", chain, at), what + " issuer chain");
     // The root CA CRL has already been validated against this root.
     notRevoked(rootCrl, chain, root.certificate());
-    if (!P256.verify(chain.get(0).getPublicKey(), doc.body(), doc.signature())) {
+    if (!doc.signedBy(chain.get(0).getPublicKey())) {
       throw new VerificationException(signatureRule, what + " signature does not verify");
     }
     return doc.content();

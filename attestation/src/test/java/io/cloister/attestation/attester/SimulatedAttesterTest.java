@@ -3,7 +3,9 @@ package io.cloister.attestation.attester;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloister.attestation.Fixtures;
 import io.cloister.attestation.collateral.Collateral;
+import io.cloister.attestation.collateral.CollateralBundle;
 import io.cloister.attestation.collateral.TcbStatus;
 import io.cloister.attestation.quote.SgxQuote;
 import io.cloister.attestation.verify.Appraisal;
@@ -87,6 +89,33 @@ class SimulatedAttesterTest {
     assertThatThrownBy(() -> QuoteVerifier.intel().verify(SgxQuote.parse(quote), collateral, NOW))
         .isInstanceOfSatisfying(
             VerificationException.class, e -> assertThat(e.rule()).isEqualTo(Rule.CHAIN_ROOT));
+  }
+
+  @Test
+  void fixtureQuoteIsRefusedUnderADifferentRoot() throws Exception {
+    SgxQuote fixture = SgxQuote.parse(Fixtures.bytes("sgx_quote"));
+    Collateral intel =
+        CollateralBundle.parse(
+            Fixtures.bytes("sgx_quote_collateral.json"));
+    QuoteVerifier simulationOnly = new QuoteVerifier(List.of(authority.trustRoot()));
+    assertThatThrownBy(
+            () -> simulationOnly.verify(fixture, intel, Instant.parse("2025-07-01T00:00:00Z")))
+        .isInstanceOfSatisfying(
+            VerificationException.class, e -> assertThat(e.rule()).isEqualTo(Rule.CHAIN_ROOT));
+    // Simulated collateral cannot vouch for a hardware quote either: its chains end elsewhere.
+    assertThatThrownBy(
+            () -> QuoteVerifier.intel().verify(fixture, collateral, Instant.parse("2025-07-01T00:00:00Z")))
+        .isInstanceOfSatisfying(
+            VerificationException.class, e -> assertThat(e.rule()).isIn(Rule.CRL_SIGNATURE, Rule.CHAIN_ROOT));
+  }
+
+  @Test
+  void expiredSimulatedCollateralIsRefused() throws Exception {
+    QuoteVerifier verifier = new QuoteVerifier(List.of(authority.trustRoot()));
+    SgxQuote quote = SgxQuote.parse(attester.quote(reportData()));
+    assertThatThrownBy(() -> verifier.verify(quote, collateral, NOW.plus(Duration.ofDays(40))))
+        .isInstanceOfSatisfying(
+            VerificationException.class, e -> assertThat(e.rule()).isEqualTo(Rule.CRL_VALIDITY));
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.cloister.attestation.collateral.CollateralBundle;
 import io.cloister.attestation.collateral.TcbStatus;
 import io.cloister.attestation.quote.SgxQuote;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -41,6 +42,21 @@ class FixtureVerificationTest {
     assertThat(r.warnings()).isEmpty();
     assertThat(r.fmspc()).isEqualTo("00A067110000");
     assertThat(r.collateralNextUpdate()).isBeforeOrEqualTo(Instant.parse("2025-07-19T10:56:11Z"));
+    assertThat(r.collateralIssuedAt()).isEqualTo(Instant.parse("2025-06-19T10:01:18Z"));
+  }
+
+  @Test
+  void collateralAgeIsMeasuredFromTheTcbEvaluationDocuments() throws Exception {
+    AppraisalPolicy.Builder b =
+        AppraisalPolicy.builder()
+            .acceptedStatuses(EnumSet.of(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED));
+    byte[] quote = Fixtures.bytes("sgx_quote");
+    Appraisal young =
+        QuoteVerifier.intel().appraise(quote, collateral(), b.maxCollateralAge(Duration.ofDays(12)).build(), AT);
+    assertThat(young.accepted()).isTrue();
+    Appraisal old =
+        QuoteVerifier.intel().appraise(quote, collateral(), b.maxCollateralAge(Duration.ofDays(7)).build(), AT);
+    assertThat(old.violations()).extracting(Violation::rule).containsExactly(Rule.POLICY_COLLATERAL_AGE);
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.cloister.attestation.pck.PckCertificateException;
 import io.cloister.attestation.pck.PemCertificates;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CRLException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.EnumSet;
@@ -144,7 +145,7 @@ class TamperWalkTest {
     Collateral c;
     try {
       c = part.rebuild().with(tampered);
-    } catch (CollateralFormatException | PckCertificateException | java.security.cert.CRLException e) {
+    } catch (CollateralFormatException | PckCertificateException | CRLException e) {
       return Rule.COLLATERAL_FORMAT;
     }
     Appraisal a = VERIFIER.appraise(QUOTE, c, ANY_STATUS, FixtureVerificationTest.AT);
@@ -164,10 +165,10 @@ class TamperWalkTest {
     return PemCertificates.parse(new String(pem, StandardCharsets.ISO_8859_1));
   }
 
-  private static X509CRL crl(byte[] der) throws java.security.cert.CRLException {
+  private static X509CRL crl(byte[] der) throws CRLException {
     X509CRL crl = (X509CRL) PemCertificates.certificateFactory().generateCRL(new ByteArrayInputStream(der));
     if (crl == null || crl.getNextUpdate() == null) {
-      throw new java.security.cert.CRLException("unusable CRL");
+      throw new CRLException("unusable CRL");
     }
     return crl;
   }

@@ -302,10 +302,13 @@ final class InstanceBuilder {
         case CoreExternType.Tag t -> throw new UnsupportedOperationException("imported exception tags");
       }
     }
+    // withStart(false): Chicory would otherwise also call an exported `_start` (the WASI command
+    // convention); in a component only the start section runs, `_start` is wasi:cli/run's job.
     Instance instance =
         Instance.builder(cm.module())
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
+            .withStart(false)
             .build();
     return new CoreExports.OfInstance(instance, cm.info());
   }
