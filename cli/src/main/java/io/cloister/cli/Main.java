@@ -22,6 +22,10 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     // Subcommands are registered explicitly, one line each, in the order `cloister help` lists them.
+    cl.addSubcommand(new QuoteCommand());
+    cl.addSubcommand(new WitCommand());
+    cl.addSubcommand(new VerifyCommand());
+    cl.addSubcommand(new CallCommand());
     return cl;
   }
 

@@ -62,17 +62,12 @@ public final class Component {
       }
     }
     for (ValidatedComponent body : v.componentBodies()) {
-      if (body != null && !isPrepared(body, out)) {
+      // bodies aliased from an outer scope are that scope's own, prepared there
+      if (body != null && v.ast().definitions().stream()
+          .anyMatch(d -> d instanceof Definition.NestedComponent n && n.component() == body.ast())) {
         prepare(body, options, out);
       }
     }
-  }
-
-  private static boolean isPrepared(
-      ValidatedComponent body, Map<Definition.CoreModule, CompiledModule> out) {
-    return body.ast().definitions().stream()
-        .filter(d -> d instanceof Definition.CoreModule)
-        .allMatch(out::containsKey);
   }
 
   private static CompiledModule compileModule(
@@ -80,7 +75,7 @@ public final class Component {
       throws ComponentDecodeException {
     WasmModule module;
     try {
-      module = Parser.parse(m.bytes());
+      module = Parser.parse(EmptyImportNames.rename(m.bytes()));
     } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new ComponentDecodeException(m.start(), "invalid core module: " + e.getMessage());
     }

@@ -290,7 +290,9 @@ final class InstanceBuilder {
       switch (imp.type()) {
         case CoreExternType.Func f -> {
           CoreFunc fn = (CoreFunc) item;
-          iv.addFunction(new ImportFunction(imp.module(), imp.name(), f.type(), fn.handle(), fn.source()));
+          String name =
+              imp.module().isEmpty() && imp.name().isEmpty() ? EmptyImportNames.REPLACEMENT : imp.name();
+          iv.addFunction(new ImportFunction(imp.module(), name, f.type(), fn.handle(), fn.source()));
         }
         case CoreExternType.Memory m -> iv.addMemory(new ImportMemory(imp.module(), imp.name(), (Memory) item));
         case CoreExternType.Table t ->
@@ -300,10 +302,13 @@ final class InstanceBuilder {
         case CoreExternType.Tag t -> throw new UnsupportedOperationException("imported exception tags");
       }
     }
+    // withStart(false): Chicory would otherwise also call an exported `_start` (the WASI command
+    // convention); in a component only the start section runs, `_start` is wasi:cli/run's job.
     Instance instance =
         Instance.builder(cm.module())
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
+            .withStart(false)
             .build();
     return new CoreExports.OfInstance(instance, cm.info());
   }

@@ -15,12 +15,16 @@ import java.util.List;
 public final class CliLink {
   /** {@code wasi:cli/environment}. */
   public static final String ENVIRONMENT = "wasi:cli/environment@0.2.0";
+
   /** {@code wasi:cli/exit}. */
   public static final String EXIT = "wasi:cli/exit@0.2.0";
+
   /** {@code wasi:cli/stdin}. */
   public static final String STDIN = "wasi:cli/stdin@0.2.0";
+
   /** {@code wasi:cli/stdout}. */
   public static final String STDOUT = "wasi:cli/stdout@0.2.0";
+
   /** {@code wasi:cli/stderr}. */
   public static final String STDERR = "wasi:cli/stderr@0.2.0";
 

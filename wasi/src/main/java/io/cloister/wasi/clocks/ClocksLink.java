@@ -12,6 +12,7 @@ import java.util.List;
 public final class ClocksLink {
   /** {@code wasi:clocks/wall-clock}. */
   public static final String WALL_CLOCK = "wasi:clocks/wall-clock@0.2.0";
+
   /** {@code wasi:clocks/monotonic-clock}. */
   public static final String MONOTONIC_CLOCK = "wasi:clocks/monotonic-clock@0.2.0";
 

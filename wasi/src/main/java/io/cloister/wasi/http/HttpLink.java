@@ -6,6 +6,7 @@ import io.cloister.component.values.Value;
 import io.cloister.wasi.WasiTrap;
 import io.cloister.wasi.io.IoLink;
 import io.cloister.wasi.link.Args;
+import io.cloister.wasi.link.Fallible;
 import io.cloister.wasi.link.Handles;
 import io.cloister.wasi.link.HostDefinitions;
 import io.cloister.wasi.link.Results;
@@ -22,8 +23,10 @@ import java.util.function.Function;
 public final class HttpLink {
   /** {@code wasi:http/types}. */
   public static final String TYPES = "wasi:http/types@0.2.0";
+
   /** {@code wasi:http/outgoing-handler}. */
   public static final String OUTGOING_HANDLER = "wasi:http/outgoing-handler@0.2.0";
+
   /** {@code wasi:http/incoming-handler}, the export the host calls. */
   public static final String INCOMING_HANDLER = "wasi:http/incoming-handler@0.2.0";
 
@@ -79,43 +82,37 @@ public final class HttpLink {
     fields = defs.resource(TYPES, "fields", handles.dropper(Fields.class));
     incomingRequest =
         defs.resource(
-            TYPES, "incoming-request", handles.dropper(IncomingRequest.class, IncomingRequest::close));
-    outgoingRequest = defs.resource(TYPES, "outgoing-request", handles.dropper(OutgoingRequest.class));
+            TYPES,
+            "incoming-request",
+            handles.dropper(IncomingRequest.class, IncomingRequest::close));
+    outgoingRequest =
+        defs.resource(TYPES, "outgoing-request", handles.dropper(OutgoingRequest.class));
     requestOptions = defs.resource(TYPES, "request-options", handles.dropper(RequestOptions.class));
     responseOutparam =
         defs.resource(TYPES, "response-outparam", handles.dropper(ResponseOutparam.class));
     incomingResponse = defs.resource(TYPES, "incoming-response", handles.dropper(Object.class));
     incomingBody =
-        defs.resource(TYPES, "incoming-body", handles.dropper(IncomingBody.class, IncomingBody::close));
+        defs.resource(
+            TYPES, "incoming-body", handles.dropper(IncomingBody.class, IncomingBody::close));
     futureTrailers = defs.resource(TYPES, "future-trailers", handles.dropper(FutureTrailers.class));
     outgoingResponse =
         defs.resource(TYPES, "outgoing-response", handles.dropper(OutgoingResponse.class));
     outgoingBody =
-        defs.resource(TYPES, "outgoing-body", handles.dropper(OutgoingBody.class, OutgoingBody::close));
+        defs.resource(
+            TYPES, "outgoing-body", handles.dropper(OutgoingBody.class, OutgoingBody::close));
     futureIncomingResponse =
-        defs.resource(TYPES, "future-incoming-response", handles.dropper(FutureIncomingResponse.class));
+        defs.resource(
+            TYPES, "future-incoming-response", handles.dropper(FutureIncomingResponse.class));
   }
 
-  /** A fields operation that may fail with a header-error. */
-  @FunctionalInterface
-  private interface FieldsOp {
-    Value run(List<Value> args) throws HeaderException;
-  }
-
-  private static HostFunction headerResult(FieldsOp op) {
-    return a -> {
-      try {
-        Value v = op.run(a);
-        return Results.one(v == null ? Results.ok() : Results.ok(v));
-      } catch (HeaderException e) {
-        return Results.one(Results.err(Results.variant(e.error().ordinal())));
-      }
-    };
+  private static HostFunction headerResult(Fallible<HeaderException> op) {
+    return Fallible.toResult(HeaderException.class, e -> Results.variant(e.error().ordinal()), op);
   }
 
   private void registerFields(HostDefinitions defs) {
     String m = "[method]fields.";
-    defs.function(TYPES, "[constructor]fields", a -> Results.one(handles.own(fields, new Fields())));
+    defs.function(
+        TYPES, "[constructor]fields", a -> Results.one(handles.own(fields, new Fields())));
     defs.function(
         TYPES,
         "[static]fields.from-list",
@@ -182,7 +179,9 @@ public final class HttpLink {
         m + "path-with-query",
         a -> Results.one(Results.option(request(a).pathWithQuery().map(Results::str))));
     defs.function(
-        TYPES, m + "scheme", a -> Results.one(Results.option(request(a).scheme().map(HttpLink::scheme))));
+        TYPES,
+        m + "scheme",
+        a -> Results.one(Results.option(request(a).scheme().map(HttpLink::scheme))));
     defs.function(
         TYPES,
         m + "authority",
@@ -215,7 +214,8 @@ public final class HttpLink {
         TYPES,
         "[static]incoming-body.finish",
         a -> {
-          IncomingBody body = takeParent(a.get(0), incomingBody, IncomingBody.class, "incoming-body.finish");
+          IncomingBody body =
+              takeParent(a.get(0), incomingBody, IncomingBody.class, "incoming-body.finish");
           return Results.one(handles.own(futureTrailers, body.finish()));
         });
     defs.function(
@@ -241,7 +241,8 @@ public final class HttpLink {
                 case FutureTrailers.Outcome.Trailers t ->
                     Results.ok(
                         Results.ok(Results.option(t.trailers().map(f -> handles.own(fields, f)))));
-                case FutureTrailers.Outcome.Failed f -> Results.ok(Results.err(errorCode(f.code())));
+                case FutureTrailers.Outcome.Failed f ->
+                    Results.ok(Results.err(errorCode(f.code())));
                 case FutureTrailers.Outcome.AlreadyTaken x -> Results.err();
               };
           return Results.one(Results.some(inner));
@@ -255,7 +256,8 @@ public final class HttpLink {
           if (r.isOk()) {
             out.set(
                 new ResponseOutparam.Answer.Response(
-                    handles.take(r.payload().orElseThrow(), outgoingResponse, OutgoingResponse.class)));
+                    handles.take(
+                        r.payload().orElseThrow(), outgoingResponse, OutgoingResponse.class)));
           } else {
             out.set(new ResponseOutparam.Answer.Error(liftErrorCode(r.payload().orElseThrow())));
           }
@@ -308,7 +310,8 @@ public final class HttpLink {
         TYPES,
         "[static]outgoing-body.finish",
         a -> {
-          OutgoingBody body = takeParent(a.get(0), outgoingBody, OutgoingBody.class, "outgoing-body.finish");
+          OutgoingBody body =
+              takeParent(a.get(0), outgoingBody, OutgoingBody.class, "outgoing-body.finish");
           Optional<Fields> trailers =
               Args.option(a.get(1)).map(t -> handles.take(t, fields, Fields.class));
           body.finish(trailers);
@@ -324,7 +327,8 @@ public final class HttpLink {
         a ->
             Results.one(
                 handles.own(
-                    outgoingRequest, new OutgoingRequest(handles.take(a.get(0), fields, Fields.class)))));
+                    outgoingRequest,
+                    new OutgoingRequest(handles.take(a.get(0), fields, Fields.class)))));
     defs.function(
         TYPES,
         m + "body",
@@ -336,9 +340,7 @@ public final class HttpLink {
                     .orElse(Results.err())));
     defs.function(TYPES, m + "method", a -> Results.one(method(outRequest(a).method())));
     defs.function(
-        TYPES,
-        m + "set-method",
-        a -> unitResult(outRequest(a).setMethod(liftMethod(a.get(1)))));
+        TYPES, m + "set-method", a -> unitResult(outRequest(a).setMethod(liftMethod(a.get(1)))));
     defs.function(
         TYPES,
         m + "path-with-query",
@@ -373,7 +375,8 @@ public final class HttpLink {
         "[constructor]request-options",
         a -> Results.one(handles.own(requestOptions, new RequestOptions())));
     String o = "[method]request-options.";
-    defs.function(TYPES, o + "connect-timeout", a -> Results.one(duration(options(a).connectTimeout())));
+    defs.function(
+        TYPES, o + "connect-timeout", a -> Results.one(duration(options(a).connectTimeout())));
     defs.function(
         TYPES,
         o + "set-connect-timeout",

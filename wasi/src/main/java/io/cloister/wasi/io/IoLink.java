@@ -4,6 +4,7 @@ import io.cloister.component.link.HostFunction;
 import io.cloister.component.types.ResourceType;
 import io.cloister.component.values.Value;
 import io.cloister.wasi.link.Args;
+import io.cloister.wasi.link.Fallible;
 import io.cloister.wasi.link.Handles;
 import io.cloister.wasi.link.HostDefinitions;
 import io.cloister.wasi.link.Results;
@@ -14,14 +15,19 @@ import java.util.List;
 public final class IoLink {
   /** {@code wasi:io/error}. */
   public static final String ERROR = "wasi:io/error@0.2.0";
+
   /** {@code wasi:io/poll}. */
   public static final String POLL = "wasi:io/poll@0.2.0";
+
   /** {@code wasi:io/streams}. */
   public static final String STREAMS = "wasi:io/streams@0.2.0";
 
   /** The resource types wasi:io defines, which other interfaces use. */
   public record Types(
-      ResourceType error, ResourceType pollable, ResourceType inputStream, ResourceType outputStream) {}
+      ResourceType error,
+      ResourceType pollable,
+      ResourceType inputStream,
+      ResourceType outputStream) {}
 
   private final Handles handles;
   private Types types;
@@ -36,10 +42,15 @@ public final class IoLink {
     ResourceType error = link.registerError(defs);
     ResourceType pollable = link.registerPoll(defs);
     ResourceType in =
-        defs.resource(STREAMS, "input-stream", handles.dropper(WasiInputStream.class, WasiInputStream::close));
+        defs.resource(
+            STREAMS,
+            "input-stream",
+            handles.dropper(WasiInputStream.class, WasiInputStream::close));
     ResourceType out =
         defs.resource(
-            STREAMS, "output-stream", handles.dropper(WasiOutputStream.class, WasiOutputStream::close));
+            STREAMS,
+            "output-stream",
+            handles.dropper(WasiOutputStream.class, WasiOutputStream::close));
     link.types = new Types(error, pollable, in, out);
     link.registerStreams(defs);
     return link.types;
@@ -84,31 +95,8 @@ public final class IoLink {
     return pollable;
   }
 
-  /** A stream operation that may fail with a stream-error. */
-  @FunctionalInterface
-  private interface StreamOp {
-    Value run(List<Value> args) throws StreamException;
-  }
-
-  private HostFunction guarded(StreamOp op) {
-    return a -> {
-      try {
-        return Results.one(Results.ok(op.run(a)));
-      } catch (StreamException e) {
-        return Results.one(Results.err(streamError(e.error())));
-      }
-    };
-  }
-
-  private HostFunction guardedUnit(StreamOp op) {
-    return a -> {
-      try {
-        op.run(a);
-        return Results.one(Results.ok());
-      } catch (StreamException e) {
-        return Results.one(Results.err(streamError(e.error())));
-      }
-    };
+  private HostFunction guarded(Fallible<StreamException> op) {
+    return Fallible.toResult(StreamException.class, e -> streamError(e.error()), op);
   }
 
   /** Lowers a stream-error: {@code last-operation-failed(own<error>)} or {@code closed}. */
@@ -123,12 +111,14 @@ public final class IoLink {
   private void registerStreams(HostDefinitions defs) {
     String in = "[method]input-stream.";
     String out = "[method]output-stream.";
-    defs.function(STREAMS, in + "read", guarded(a -> Results.bytes(input(a).read(Args.u64(a.get(1))))));
+    defs.function(
+        STREAMS, in + "read", guarded(a -> Results.bytes(input(a).read(Args.u64(a.get(1))))));
     defs.function(
         STREAMS,
         in + "blocking-read",
         guarded(a -> Results.bytes(input(a).blockingRead(Args.u64(a.get(1))))));
-    defs.function(STREAMS, in + "skip", guarded(a -> Results.u64(input(a).skip(Args.u64(a.get(1))))));
+    defs.function(
+        STREAMS, in + "skip", guarded(a -> Results.u64(input(a).skip(Args.u64(a.get(1))))));
     defs.function(
         STREAMS,
         in + "blocking-skip",
@@ -142,7 +132,7 @@ public final class IoLink {
     defs.function(
         STREAMS,
         out + "write",
-        guardedUnit(
+        guarded(
             a -> {
               output(a).write(Args.bytes(a.get(1)));
               return null;
@@ -150,7 +140,7 @@ public final class IoLink {
     defs.function(
         STREAMS,
         out + "blocking-write-and-flush",
-        guardedUnit(
+        guarded(
             a -> {
               output(a).blockingWriteAndFlush(Args.bytes(a.get(1)));
               return null;
@@ -158,7 +148,7 @@ public final class IoLink {
     defs.function(
         STREAMS,
         out + "flush",
-        guardedUnit(
+        guarded(
             a -> {
               output(a).flush();
               return null;
@@ -166,7 +156,7 @@ public final class IoLink {
     defs.function(
         STREAMS,
         out + "blocking-flush",
-        guardedUnit(
+        guarded(
             a -> {
               output(a).blockingFlush();
               return null;
@@ -178,7 +168,7 @@ public final class IoLink {
     defs.function(
         STREAMS,
         out + "write-zeroes",
-        guardedUnit(
+        guarded(
             a -> {
               output(a).writeZeroes(Args.u64(a.get(1)));
               return null;
@@ -186,7 +176,7 @@ public final class IoLink {
     defs.function(
         STREAMS,
         out + "blocking-write-zeroes-and-flush",
-        guardedUnit(
+        guarded(
             a -> {
               output(a).blockingWriteZeroesAndFlush(Args.u64(a.get(1)));
               return null;

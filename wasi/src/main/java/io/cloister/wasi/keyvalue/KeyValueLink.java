@@ -4,6 +4,7 @@ import io.cloister.component.link.HostFunction;
 import io.cloister.component.types.ResourceType;
 import io.cloister.component.values.Value;
 import io.cloister.wasi.link.Args;
+import io.cloister.wasi.link.Fallible;
 import io.cloister.wasi.link.Handles;
 import io.cloister.wasi.link.HostDefinitions;
 import io.cloister.wasi.link.Results;
@@ -20,8 +21,10 @@ import java.util.Optional;
 public final class KeyValueLink {
   /** {@code wasi:keyvalue/store}. */
   public static final String STORE = "wasi:keyvalue/store@0.2.0-draft";
+
   /** {@code wasi:keyvalue/atomics}. */
   public static final String ATOMICS = "wasi:keyvalue/atomics@0.2.0-draft";
+
   /** {@code wasi:keyvalue/batch}. */
   public static final String BATCH = "wasi:keyvalue/batch@0.2.0-draft";
 
@@ -50,21 +53,8 @@ public final class KeyValueLink {
     link.registerAtomicsAndBatch(defs);
   }
 
-  /** A key-value operation that may fail with a store error. */
-  @FunctionalInterface
-  private interface KvOp {
-    Value run(List<Value> args) throws KeyValueException;
-  }
-
-  private static HostFunction kv(KvOp op) {
-    return a -> {
-      try {
-        Value v = op.run(a);
-        return Results.one(v == null ? Results.ok() : Results.ok(v));
-      } catch (KeyValueException e) {
-        return Results.one(Results.err(error(e.error())));
-      }
-    };
+  private static HostFunction kv(Fallible<KeyValueException> op) {
+    return Fallible.toResult(KeyValueException.class, e -> error(e.error()), op);
   }
 
   private static Value error(KeyValueError e) {
@@ -101,8 +91,7 @@ public final class KeyValueLink {
               store(a).delete(Args.str(a.get(1)));
               return null;
             }));
-    defs.function(
-        STORE, m + "exists", kv(a -> Results.bool(store(a).exists(Args.str(a.get(1))))));
+    defs.function(STORE, m + "exists", kv(a -> Results.bool(store(a).exists(Args.str(a.get(1))))));
     defs.function(
         STORE,
         m + "list-keys",
@@ -136,7 +125,10 @@ public final class KeyValueLink {
                   BatchHost.getMany(store(a), Args.strings(a.get(1)))) {
                 out.add(
                     Results.option(
-                        e.map(kvp -> Results.tuple(Results.str(kvp.getKey()), Results.bytes(kvp.getValue())))));
+                        e.map(
+                            kvp ->
+                                Results.tuple(
+                                    Results.str(kvp.getKey()), Results.bytes(kvp.getValue())))));
               }
               return Results.list(out);
             }));

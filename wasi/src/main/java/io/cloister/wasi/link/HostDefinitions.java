@@ -5,10 +5,10 @@ import io.cloister.component.types.ResourceType;
 import java.util.function.IntConsumer;
 
 /**
- * Where WASI interfaces put their host definitions: functions and resource types, by interface
- * name (with version, e.g. {@code wasi:io/streams@0.2.0}) and function name as the component model
- * spells it ({@code [method]input-stream.read}, {@code [static]fields.from-list},
- * {@code [constructor]fields}). An adapter puts them on the component runtime's linker.
+ * Where WASI interfaces put their host definitions: functions and resource types, by interface name
+ * (with version, e.g. {@code wasi:io/streams@0.2.0}) and function name as the component model
+ * spells it ({@code [method]input-stream.read}, {@code [static]fields.from-list}, {@code
+ * [constructor]fields}). An adapter puts them on the component runtime's linker.
  */
 public interface HostDefinitions {
 

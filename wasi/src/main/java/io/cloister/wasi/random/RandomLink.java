@@ -8,8 +8,10 @@ import io.cloister.wasi.link.Results;
 public final class RandomLink {
   /** {@code wasi:random/random}. */
   public static final String RANDOM = "wasi:random/random@0.2.0";
+
   /** {@code wasi:random/insecure}. */
   public static final String INSECURE = "wasi:random/insecure@0.2.0";
+
   /** {@code wasi:random/insecure-seed}. */
   public static final String INSECURE_SEED = "wasi:random/insecure-seed@0.2.0";
 

@@ -85,7 +85,9 @@ class HttpHandlerInvokerTest {
       (req, out) -> {
         try {
           OutgoingResponse resp =
-              new OutgoingResponse(Fields.fromList(List.of(HttpField.of("x-path", req.pathWithQuery().orElseThrow()))));
+              new OutgoingResponse(
+                  Fields.fromList(
+                      List.of(HttpField.of("x-path", req.pathWithQuery().orElseThrow()))));
           OutgoingBody body = resp.body().orElseThrow();
           out.set(new ResponseOutparam.Answer.Response(resp));
           WasiOutputStream w = body.write().orElseThrow();
@@ -204,7 +206,8 @@ class HttpHandlerInvokerTest {
               out.set(new ResponseOutparam.Answer.Response(resp));
               throw new IllegalStateException("trap");
             });
-    assertThatThrownBy(() -> trapsMidBody.handle(request("GET", InputStream.nullInputStream()), after))
+    assertThatThrownBy(
+            () -> trapsMidBody.handle(request("GET", InputStream.nullInputStream()), after))
         .hasMessage("trap");
     assertThat(after.events).containsExactly("start", "abort");
   }
@@ -269,5 +272,4 @@ class HttpHandlerInvokerTest {
       return n;
     }
   }
-
 }

@@ -1,0 +1,19 @@
+package io.cloister.attestation.collateral;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One TCB level of a QE identity: a quoting enclave whose ISV SVN is at least {@code isvSvn}.
+ *
+ * @param isvSvn minimum ISV SVN of the QE
+ * @param tcbDate when Intel recorded this level
+ * @param status the TCB status of a QE at this level
+ * @param advisoryIds Intel security advisories that apply
+ */
+public record QeTcbLevel(int isvSvn, Instant tcbDate, TcbStatus status, List<String> advisoryIds) {
+  /** Copies the list. */
+  public QeTcbLevel {
+    advisoryIds = List.copyOf(advisoryIds);
+  }
+}

@@ -1,0 +1,123 @@
+package io.cloister.attestation.merkle;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * An immutable Config Merkle tree: leaves are {@link ConfigLeaf key/value leaves} sorted by the
+ * UTF-8 bytes of their keys (unsigned, bytewise), hashed as RFC 9162 §2.1 prescribes.
+ */
+public final class ConfigTree {
+
+  private final List<String> keys;
+  private final List<byte[]> values;
+  private final byte[][] leafHashes;
+  private final byte[] root;
+
+  private ConfigTree(List<String> keys, List<byte[]> values) {
+    this.keys = List.copyOf(keys);
+    this.values = values;
+    this.leafHashes = new byte[keys.size()][];
+    for (int i = 0; i < leafHashes.length; i++) {
+      leafHashes[i] = ConfigLeaf.hash(keys.get(i), values.get(i));
+    }
+    this.root = leafHashes.length == 0 ? TreeHasher.emptyRoot() : subtreeHash(0, leafHashes.length);
+  }
+
+  /** A tree over every entry of {@code entries}; the map's own order is ignored. */
+  public static ConfigTree of(Map<String, byte[]> entries) {
+    List<Map.Entry<String, byte[]>> sorted = new ArrayList<>(entries.entrySet());
+    sorted.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
+    List<String> keys = new ArrayList<>(sorted.size());
+    List<byte[]> values = new ArrayList<>(sorted.size());
+    for (Map.Entry<String, byte[]> e : sorted) {
+      if (e.getKey().isEmpty()) {
+        throw new IllegalArgumentException("a Config Merkle tree key must not be empty");
+      }
+      keys.add(e.getKey());
+      values.add(e.getValue().clone());
+    }
+    return new ConfigTree(keys, values);
+  }
+
+  /** Bytewise comparison of the UTF-8 encodings, bytes taken as unsigned. */
+  public static int compareKeys(String a, String b) {
+    return Arrays.compareUnsigned(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The Merkle tree hash of all leaves (a fresh copy). */
+  public byte[] root() {
+    return root.clone();
+  }
+
+  /** Number of leaves. */
+  public int size() {
+    return keys.size();
+  }
+
+  /** The keys in leaf order. */
+  public List<String> keys() {
+    return keys;
+  }
+
+  /** The value stored under {@code key}, if any (a fresh copy). */
+  public Optional<byte[]> value(String key) {
+    int index = indexOf(key);
+    return index < 0 ? Optional.empty() : Optional.of(values.get(index).clone());
+  }
+
+  /** The leaf index of {@code key}, or -1. */
+  public int indexOf(String key) {
+    int index = Collections.binarySearch(keys, key, ConfigTree::compareKeys);
+    return index >= 0 ? index : -1;
+  }
+
+  /** The inclusion proof of the leaf stored under {@code key} (RFC 9162 §2.1.3.1). */
+  public InclusionProof proof(String key) {
+    int index = indexOf(key);
+    if (index < 0) {
+      throw new NoSuchElementException("no leaf with key '" + key + "' in the Config Merkle tree");
+    }
+    List<byte[]> path = new ArrayList<>();
+    auditPath(index, 0, leafHashes.length, path);
+    return new InclusionProof(index, leafHashes.length, path);
+  }
+
+  /** PATH(m, D[lo:hi]): the sibling hashes from the leaf up to the subtree's root. */
+  private void auditPath(int m, int lo, int hi, List<byte[]> out) {
+    int n = hi - lo;
+    if (n <= 1) {
+      return;
+    }
+    int k = largestPowerOfTwoBelow(n);
+    if (m < k) {
+      auditPath(m, lo, lo + k, out);
+      out.add(subtreeHash(lo + k, hi));
+    } else {
+      auditPath(m - k, lo + k, hi, out);
+      out.add(subtreeHash(lo, lo + k));
+    }
+  }
+
+  /** MTH(D[lo:hi]) for a non-empty range. */
+  private byte[] subtreeHash(int lo, int hi) {
+    int n = hi - lo;
+    if (n == 1) {
+      return leafHashes[lo];
+    }
+    int k = largestPowerOfTwoBelow(n);
+    return TreeHasher.nodeHash(subtreeHash(lo, lo + k), subtreeHash(lo + k, hi));
+  }
+
+  /** The largest power of two strictly smaller than {@code n} (n ≥ 2). */
+  static int largestPowerOfTwoBelow(int n) {
+    return Integer.highestOneBit(n - 1);
+  }
+}

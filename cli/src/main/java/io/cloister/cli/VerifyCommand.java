@@ -1,0 +1,353 @@
+package io.cloister.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cloister.attestation.collateral.Collateral;
+import io.cloister.attestation.collateral.CollateralBundle;
+import io.cloister.attestation.collateral.CollateralFormatException;
+import io.cloister.attestation.freshness.FreshnessEvidence;
+import io.cloister.attestation.freshness.FreshnessException;
+import io.cloister.attestation.freshness.FreshnessVerifier;
+import io.cloister.attestation.freshness.Nonces;
+import io.cloister.attestation.pck.PckCertificateException;
+import io.cloister.attestation.pck.PemCertificates;
+import io.cloister.attestation.ratls.CheckResult;
+import io.cloister.attestation.ratls.DcapQuoteAppraiser;
+import io.cloister.attestation.ratls.QuoteAppraisal;
+import io.cloister.attestation.ratls.QuoteAppraiser;
+import io.cloister.attestation.ratls.RaTlsContexts;
+import io.cloister.attestation.ratls.RaTlsExpectations;
+import io.cloister.attestation.ratls.RaTlsReport;
+import io.cloister.attestation.ratls.RaTlsTrustManager;
+import io.cloister.attestation.ratls.RaTlsVerifier;
+import io.cloister.attestation.verify.AppraisalPolicy;
+import io.cloister.attestation.verify.QuoteReport;
+import io.cloister.attestation.verify.QuoteVerifier;
+import io.cloister.attestation.verify.TrustRoot;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cloister verify}: connects to an enclave over TLS trusting nothing but its RA-TLS
+ * evidence, verifies the certificate, quote and expectations, then the nonce freshness challenge.
+ */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Connects to an enclave, verifies its RA-TLS certificate (self-signature, validity,",
+      "extensions, report_data binding, DCAP quote under the policy, expected app and",
+      "measurements, Merkle inclusion proof) and, if the server offers it, a fresh quote for a",
+      "random nonce (GET " + Nonces.PATH + "?nonce=HEX).",
+      "Exit 0 if every check passes, 1 if any fails or the server cannot be reached,",
+      "2 for malformed options or files."
+    })
+public final class VerifyCommand implements Callable<Integer> {
+
+  /** Exit code when every check passed. */
+  public static final int VERIFIED = 0;
+  /** Exit code when a check failed or the enclave could not be reached. */
+  public static final int FAILED = 1;
+  /** Exit code for malformed options or files. */
+  public static final int MALFORMED = 2;
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "URL",
+      description = "https://HOST[:PORT][/ROUTE-PREFIX]; a path is the expected route prefix")
+  URI url;
+
+  @Option(names = "--sni", paramLabel = "NAME",
+      description = "server name to send (an app's hostname selects its certificate); also expected in subjectAltName")
+  String sni;
+
+  @Option(names = "--app", paramLabel = "NAME", description = "expected app name")
+  String app;
+
+  @Option(names = "--code-hash", paramLabel = "HEX", description = "expected SHA-256 code hash of the app")
+  String codeHash;
+
+  @Option(names = "--mrenclave", paramLabel = "HEX", description = "expected MRENCLAVE")
+  String mrEnclave;
+
+  @Option(names = "--mrsigner", paramLabel = "HEX", description = "expected MRSIGNER")
+  String mrSigner;
+
+  @Option(names = "--allow-simulated",
+      description = "accept simulated quotes (they prove nothing about hardware)")
+  boolean allowSimulated;
+
+  @Option(names = "--collateral", paramLabel = "FILE",
+      description = "collateral bundle (JSON) to appraise quotes with; without it every quote is refused")
+  Path collateralFile;
+
+  @Option(names = "--simulation-root", paramLabel = "PEM-FILE",
+      description = "trust this simulation root CA as well (quotes under it are reported as simulated)")
+  Path simulationRoot;
+
+  @Option(names = "--no-freshness", description = "skip the nonce freshness challenge")
+  boolean noFreshness;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10S",
+      description = "connect and read timeout (ISO-8601, default ${DEFAULT-VALUE})")
+  Duration timeout;
+
+  @Option(names = "--json", description = "print the report as JSON")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    RaTlsExpectations expected;
+    QuoteAppraiser appraiser;
+    try {
+      checkUrl();
+      expected = expectations();
+      appraiser = appraiser();
+    } catch (IOException | CollateralFormatException | PckCertificateException
+        | IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return MALFORMED;
+    }
+    RaTlsVerifier verifier = new RaTlsVerifier(appraiser, Clock.systemUTC());
+
+    AtomicReference<RaTlsReport> seen = new AtomicReference<>();
+    RaTlsTrustManager trust = new RaTlsTrustManager(verifier, expected, seen::set);
+    SSLContext context = RaTlsContexts.client(trust);
+    Optional<X509Certificate> certificate;
+    try {
+      certificate = Optional.of(handshake(context));
+    } catch (IOException e) {
+      certificate = Optional.empty();
+      if (seen.get() == null) {
+        err.println("error: cannot complete a TLS handshake with " + host() + ":" + port() + ": " + e);
+        err.flush();
+        return FAILED;
+      }
+    }
+    RaTlsReport report = seen.get();
+    if (report.passed() && certificate.isPresent()) {
+      report = report.with(noFreshness
+          ? List.of(CheckResult.skip("freshness", "skipped (--no-freshness)"))
+          : freshness(context, new FreshnessVerifier(appraiser)));
+    }
+    if (json) {
+      out.println(toJson(report, certificate).toPrettyString());
+    } else {
+      printText(out, report, certificate);
+    }
+    out.flush();
+    return report.passed() ? VERIFIED : FAILED;
+  }
+
+  private void checkUrl() {
+    if (url.getScheme() == null || !url.getScheme().equals("https") || url.getHost() == null) {
+      throw new IllegalArgumentException("URL must be https://HOST[:PORT][/PREFIX], got " + url);
+    }
+  }
+
+  private String host() {
+    return url.getHost();
+  }
+
+  private int port() {
+    return url.getPort() < 0 ? 443 : url.getPort();
+  }
+
+  private RaTlsExpectations expectations() {
+    RaTlsExpectations e = RaTlsExpectations.none();
+    String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
+    if (!path.isEmpty()) {
+      e = e.withRoutePrefix(path);
+    }
+    if (app != null) {
+      e = e.withAppName(app);
+    }
+    if (codeHash != null) {
+      e = e.withCodeHash(hex32("--code-hash", codeHash));
+    }
+    if (mrEnclave != null) {
+      e = e.withMrEnclave(hex32("--mrenclave", mrEnclave));
+    }
+    if (mrSigner != null) {
+      e = e.withMrSigner(hex32("--mrsigner", mrSigner));
+    }
+    if (sni != null) {
+      e = e.withHostname(sni);
+    }
+    return e;
+  }
+
+  private static byte[] hex32(String option, String value) {
+    byte[] bytes;
+    try {
+      bytes = HEX.parseHex(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + " is not hex: " + e.getMessage());
+    }
+    if (bytes.length != 32) {
+      throw new IllegalArgumentException(option + " must be 32 bytes (64 hex digits), got " + bytes.length);
+    }
+    return bytes;
+  }
+
+  private QuoteAppraiser appraiser()
+      throws IOException, CollateralFormatException, PckCertificateException {
+    List<TrustRoot> roots = new ArrayList<>(List.of(TrustRoot.intel()));
+    if (simulationRoot != null) {
+      roots.add(TrustRoot.simulation(
+          PemCertificates.parse(Files.readString(simulationRoot, StandardCharsets.US_ASCII)).get(0)));
+    }
+    AppraisalPolicy policy = AppraisalPolicy.builder().allowSimulated(allowSimulated).build();
+    if (collateralFile == null) {
+      // Fail closed: without collateral no quote can be appraised.
+      return quote -> new QuoteAppraisal(false, false,
+          "no collateral to appraise the quote with: pass --collateral FILE");
+    }
+    Collateral collateral = CollateralBundle.read(collateralFile);
+    return new DcapQuoteAppraiser(new QuoteVerifier(roots), collateral, policy, Clock.systemUTC());
+  }
+
+  private X509Certificate handshake(SSLContext context) throws IOException {
+    try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+      socket.connect(new InetSocketAddress(host(), port()), (int) timeout.toMillis());
+      socket.setSoTimeout((int) timeout.toMillis());
+      if (sni != null) {
+        SSLParameters params = socket.getSSLParameters();
+        params.setServerNames(List.of(new SNIHostName(sni)));
+        socket.setSSLParameters(params);
+      }
+      socket.startHandshake();
+      return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+    }
+  }
+
+  private List<CheckResult> freshness(SSLContext context, FreshnessVerifier verifier) {
+    byte[] nonce = Nonces.random();
+    URI endpoint = URI.create("https://" + url.getRawAuthority() + Nonces.PATH + "?nonce=" + HEX.formatHex(nonce));
+    SSLParameters params = context.getDefaultSSLParameters();
+    if (sni != null) {
+      params.setServerNames(List.of(new SNIHostName(sni)));
+    }
+    HttpResponse<byte[]> response;
+    try (HttpClient client = HttpClient.newBuilder().sslContext(context).sslParameters(params)
+        .connectTimeout(timeout).build()) {
+      response = client.send(HttpRequest.newBuilder(endpoint).timeout(timeout).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (SSLException e) {
+      return List.of(CheckResult.fail("freshness", "TLS to " + endpoint + " failed: " + e.getMessage()));
+    } catch (IOException e) {
+      return List.of(CheckResult.skip("freshness", "not offered: " + endpoint + " did not answer HTTP ("
+          + e.getClass().getSimpleName() + ")"));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of(CheckResult.fail("freshness", "interrupted"));
+    }
+    if (response.statusCode() == 404) {
+      return List.of(CheckResult.skip("freshness", "not offered: " + Nonces.PATH + " answered 404"));
+    }
+    if (response.statusCode() != 200) {
+      return List.of(CheckResult.fail("freshness", Nonces.PATH + " answered " + response.statusCode()));
+    }
+    X509Certificate connection;
+    try {
+      connection = (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
+    } catch (IOException | RuntimeException e) {
+      return List.of(CheckResult.fail("freshness", "no peer certificate on the freshness connection"));
+    }
+    try {
+      return verifier.verify(FreshnessEvidence.fromJson(response.body()), nonce, connection);
+    } catch (FreshnessException e) {
+      return List.of(CheckResult.fail("freshness", e.getMessage()));
+    }
+  }
+
+  private void printText(PrintWriter out, RaTlsReport report, Optional<X509Certificate> cert) {
+    out.println("cloister verify " + url + (sni != null ? " (SNI " + sni + ")" : ""));
+    report.extensions().ifPresent(ext -> {
+      out.println("Merkle root:  " + HEX.formatHex(ext.merkleRoot()));
+      ext.app().ifPresent(a -> out.println("app:          " + a.name() + ", route prefix " + a.routePrefix()
+          + ", code hash " + HEX.formatHex(a.codeHash())));
+      ext.manifest().ifPresent(m -> m.apps().forEach(a -> out.println("hosts app:    " + a.name() + " at "
+          + a.hostname() + a.routePrefix() + ", code hash " + HEX.formatHex(a.codeHash()))));
+    });
+    cert.ifPresent(c -> out.println("certificate:  " + c.getSubjectX500Principal().getName()
+        + ", valid until " + c.getNotAfter().toInstant()));
+    out.println();
+    for (CheckResult c : report.checks()) {
+      out.printf("  %-4s  %-26s %s%n", c.outcome(), c.name(), c.detail());
+    }
+    out.println();
+    if (report.simulated()) {
+      out.println("WARNING: " + QuoteReport.SIMULATION_WARNING);
+    }
+    long passed = report.checks().stream().filter(c -> c.outcome() == CheckResult.Outcome.PASS).count();
+    long skipped = report.checks().stream().filter(c -> c.outcome() == CheckResult.Outcome.SKIP).count();
+    out.println((report.passed() ? "VERIFIED" : "FAILED") + ": " + passed + " passed, "
+        + report.failures().size() + " failed, " + skipped + " skipped");
+  }
+
+  private ObjectNode toJson(RaTlsReport report, Optional<X509Certificate> cert) {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("url", url.toString());
+    if (sni != null) {
+      root.put("sni", sni);
+    }
+    root.put("passed", report.passed());
+    root.put("simulated", report.simulated());
+    if (report.simulated()) {
+      root.put("warning", QuoteReport.SIMULATION_WARNING);
+    }
+    cert.ifPresent(c -> root.put("subject", c.getSubjectX500Principal().getName()));
+    report.extensions().ifPresent(ext -> {
+      root.put("merkleRoot", HEX.formatHex(ext.merkleRoot()));
+      ext.app().ifPresent(a -> {
+        ObjectNode appNode = root.putObject("app");
+        appNode.put("name", a.name());
+        appNode.put("routePrefix", a.routePrefix());
+        appNode.put("codeHash", HEX.formatHex(a.codeHash()));
+      });
+    });
+    ArrayNode checks = root.putArray("checks");
+    for (CheckResult c : report.checks()) {
+      ObjectNode n = checks.addObject();
+      n.put("name", c.name());
+      n.put("outcome", c.outcome().name());
+      n.put("detail", c.detail());
+    }
+    return root;
+  }
+}
