@@ -7,7 +7,7 @@ import io.cloister.wasi.http.Fields;
 import io.cloister.wasi.http.HeaderException;
 import io.cloister.wasi.http.HttpField;
 import io.cloister.wasi.http.IncomingBody;
-import io.cloister.wasi.http.IncomingHandler;
+import io.cloister.wasi.http.HttpHandlerInvoker;
 import io.cloister.wasi.http.IncomingRequest;
 import io.cloister.wasi.http.OutgoingBody;
 import io.cloister.wasi.http.OutgoingResponse;
@@ -48,11 +48,11 @@ final class JavaGuests {
   GuestFactory factory() {
     return () -> {
       made.incrementAndGet();
-      IncomingHandler router = this::route;
+      HttpHandlerInvoker invoker = new HttpHandlerInvoker(this::route);
       return new GuestInstance() {
         @Override
-        public IncomingHandler handler() {
-          return router;
+        public HttpHandlerInvoker invoker() {
+          return invoker;
         }
 
         @Override

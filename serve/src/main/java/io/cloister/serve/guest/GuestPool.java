@@ -30,8 +30,7 @@ public final class GuestPool implements AutoCloseable {
       return reused;
     }
     instantiated.incrementAndGet();
-    GuestInstance instance = factory.instantiate();
-    return new Lease(instance, new HttpHandlerInvoker(instance.handler()));
+    return new Lease(factory.instantiate());
   }
 
   /** How many instances this pool has made so far. */
@@ -51,16 +50,14 @@ public final class GuestPool implements AutoCloseable {
   /** An instance lent to one request, returned with {@link #release} or {@link #discard}. */
   public final class Lease {
     private final GuestInstance instance;
-    private final HttpHandlerInvoker invoker;
 
-    private Lease(GuestInstance instance, HttpHandlerInvoker invoker) {
+    private Lease(GuestInstance instance) {
       this.instance = instance;
-      this.invoker = invoker;
     }
 
     /** Calls the instance's handler for one request. */
     public HttpHandlerInvoker invoker() {
-      return invoker;
+      return instance.invoker();
     }
 
     /** The request completed normally: the instance may serve another one if the policy says so. */
