@@ -10,7 +10,9 @@ import io.cloister.attestation.freshness.Nonces;
 import io.helidon.common.tls.Tls;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +24,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -102,6 +106,28 @@ class RaTlsServerTest {
     return socket;
   }
 
+  /**
+   * Reads one HTTP/1.1 response: headers, then exactly Content-Length body bytes. Waiting for EOF
+   * instead would hang until the server's idle timeout, since TLS close is not guaranteed here.
+   */
+  private static String readResponse(SSLSocket socket) throws IOException {
+    socket.setSoTimeout(30_000);
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.write(b);
+    }
+    String headers = head.toString(StandardCharsets.US_ASCII);
+    Matcher m =
+        Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(headers);
+    byte[] body = m.find() ? in.readNBytes(Integer.parseInt(m.group(1))) : new byte[0];
+    return headers + new String(body, StandardCharsets.US_ASCII);
+  }
+
   @Test
   void sniSelectsTheAppCertificateAndNoSniTheEnclaveCertificate() throws Exception {
     CertificateSet set = keyManager.current();
@@ -134,7 +160,7 @@ class RaTlsServerTest {
           .write(
               "GET /hello HTTP/1.1\r\nHost: hello\r\nConnection: close\r\n\r\n"
                   .getBytes(StandardCharsets.US_ASCII));
-      String response = new String(open.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      String response = readResponse(open);
       assertThat(response).startsWith("HTTP/1.1 200").endsWith("hi");
       assertThat(open.getSession().getPeerCertificates()[0])
           .isEqualTo(before.appCertificate(TestConfigs.HELLO_HOST).orElseThrow());
