@@ -377,8 +377,8 @@ public final class SimulationAuthority {
             PCE_ID,
             1,
             List.of(
-                new TcbLevel(
-                    TCB_COMPONENTS, PCE_SVN, NOT_BEFORE, TcbStatus.UP_TO_DATE, List.of())));
+                new TcbLevel(TCB_COMPONENTS, PCE_SVN, NOT_BEFORE, TcbStatus.UP_TO_DATE, List.of())),
+            List.of());
     QeIdentity qe =
         new QeIdentity(
             "QE",

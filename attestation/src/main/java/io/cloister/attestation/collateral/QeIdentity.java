@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -84,15 +83,7 @@ public record QeIdentity(
       throw new CollateralFormatException(
           "enclaveIdentity.version", "only version 2 is supported, found " + version);
     }
-    List<QeTcbLevel> levels = new ArrayList<>();
-    for (JsonFields level : f.objects("tcbLevels")) {
-      levels.add(
-          new QeTcbLevel(
-              level.object("tcb").integer("isvsvn", 0xffff),
-              level.instant("tcbDate"),
-              level.status("tcbStatus"),
-              level.optionalStrings("advisoryIDs")));
-    }
+    List<QeTcbLevel> levels = QeTcbLevel.parseLevels(f);
     return new QeIdentity(
         f.text("id"),
         version,

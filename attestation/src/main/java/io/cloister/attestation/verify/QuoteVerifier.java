@@ -7,6 +7,7 @@ import io.cloister.attestation.collateral.SignedDocument;
 import io.cloister.attestation.collateral.TcbInfo;
 import io.cloister.attestation.collateral.TcbLevel;
 import io.cloister.attestation.collateral.TcbStatus;
+import io.cloister.attestation.collateral.TdxModuleIdentity;
 import io.cloister.attestation.crypto.P256;
 import io.cloister.attestation.pck.PckCertificateException;
 import io.cloister.attestation.pck.SgxExtensions;
@@ -17,6 +18,8 @@ import io.cloister.attestation.quote.Quote;
 import io.cloister.attestation.quote.QuoteFormatException;
 import io.cloister.attestation.quote.QuoteHeader;
 import io.cloister.attestation.quote.SgxQuote;
+import io.cloister.attestation.quote.TdReport;
+import io.cloister.attestation.quote.TdxQuote;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.X509CRL;
@@ -24,6 +27,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +89,136 @@ public final class QuoteVerifier {
    * @throws VerificationException naming the first rule the quote or collateral breaks
    */
   public QuoteReport verify(SgxQuote quote, Collateral collateral, Instant at)
+      throws VerificationException {
+    Certified c = certify(quote, collateral, at, "SGX", "QE");
+    SgxExtensions sgx = c.sgx();
+    QeTcbLevel qeLevel = c.qeLevel();
+    // 7. The platform's TCB level: first level the PCK's component SVNs and PCE SVN all meet.
+    TcbLevel level =
+        c.tcbInfo()
+            .levelFor(sgx.tcbComponents(), sgx.pceSvn())
+            .orElseThrow(
+                () ->
+                    new VerificationException(
+                        Rule.TCB_LEVEL_UNKNOWN,
+                        "no TCB level is met by the PCK's TCB "
+                            + Arrays.toString(sgx.tcbComponents())
+                            + " PCESVN "
+                            + sgx.pceSvn()));
+    TcbStatus status = level.status().convergeWithQe(qeLevel.status());
+    Set<String> advisories = new LinkedHashSet<>(level.advisoryIds());
+    advisories.addAll(qeLevel.advisoryIds());
+
+    EnclaveReport body = quote.reportBody();
+    return new QuoteReport(
+        body.mrEnclave(),
+        body.mrSigner(),
+        body.isvProdId(),
+        body.isvSvn(),
+        body.debug(),
+        body.reportData(),
+        status,
+        new ArrayList<>(advisories),
+        sgx.fmspcHex(),
+        level.tcbDate(),
+        collateral.issuedAt(),
+        collateral.nextUpdate(),
+        at,
+        c.root().simulated());
+  }
+
+  /**
+   * Verifies a parsed TDX quote with its TDX collateral as of {@code at}: the common steps, then
+   * the TDX TCB level (SGX components, PCE SVN and TEE TCB SVN) and the TDX module identity.
+   *
+   * @throws VerificationException naming the first rule the quote or collateral breaks
+   */
+  public TdxQuoteReport verify(TdxQuote quote, Collateral collateral, Instant at)
+      throws VerificationException {
+    Certified c = certify(quote, collateral, at, "TDX", "TD_QE");
+    TdReport td = quote.reportBody();
+    byte[] teeTcbSvn = td.teeTcbSvn();
+    int moduleVersion = teeTcbSvn[1] & 0xff;
+    // With a versioned module, its SVN and version are judged by its module identity instead.
+    int from = moduleVersion > 0 ? 2 : 0;
+    SgxExtensions sgx = c.sgx();
+    TcbLevel level =
+        c.tcbInfo().levels().stream()
+            .filter(l -> l.matches(sgx.tcbComponents(), sgx.pceSvn()))
+            .filter(l -> l.matchesTdx(teeTcbSvn, from))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new VerificationException(
+                        Rule.TCB_LEVEL_UNKNOWN,
+                        "no TDX TCB level is met by the PCK's TCB "
+                            + Arrays.toString(sgx.tcbComponents())
+                            + " PCESVN "
+                            + sgx.pceSvn()
+                            + " and TEE TCB SVN "
+                            + HexFormat.of().formatHex(teeTcbSvn)));
+    TcbStatus status = level.status();
+    Set<String> advisories = new LinkedHashSet<>(level.advisoryIds());
+    if (moduleVersion > 0) {
+      QeTcbLevel moduleLevel = checkTdxModule(c.tcbInfo(), td, moduleVersion, teeTcbSvn[0] & 0xff);
+      status = status.convergeWithQe(moduleLevel.status());
+      advisories.addAll(moduleLevel.advisoryIds());
+    }
+    status = status.convergeWithQe(c.qeLevel().status());
+    advisories.addAll(c.qeLevel().advisoryIds());
+    return new TdxQuoteReport(
+        td,
+        status,
+        new ArrayList<>(advisories),
+        sgx.fmspcHex(),
+        level.tcbDate(),
+        collateral.issuedAt(),
+        collateral.nextUpdate(),
+        at,
+        c.root().simulated());
+  }
+
+  private static QeTcbLevel checkTdxModule(
+      TcbInfo tcbInfo, TdReport td, int moduleVersion, int moduleSvn) throws VerificationException {
+    String id = String.format("TDX_%02X", moduleVersion);
+    TdxModuleIdentity module =
+        tcbInfo
+            .tdxModuleIdentity(id)
+            .orElseThrow(
+                () ->
+                    new VerificationException(
+                        Rule.TDX_MODULE_MISMATCH, "TCB info has no TDX module identity " + id));
+    byte[] attributes = td.seamAttributes();
+    byte[] mask = module.attributesMask();
+    byte[] expected = module.attributes();
+    boolean attributesMatch = true;
+    for (int i = 0; i < 8; i++) {
+      attributesMatch &= (attributes[i] & mask[i]) == expected[i];
+    }
+    if (!Arrays.equals(td.mrSignerSeam(), module.mrSigner()) || !attributesMatch) {
+      throw new VerificationException(
+          Rule.TDX_MODULE_MISMATCH,
+          "MRSIGNERSEAM or SEAMATTRIBUTES differ from TDX module identity " + id);
+    }
+    return module
+        .levelFor(moduleSvn)
+        .orElseThrow(
+            () ->
+                new VerificationException(
+                    Rule.TDX_MODULE_MISMATCH,
+                    "no level of TDX module identity " + id + " is met by SVN " + moduleSvn));
+  }
+
+  /** What steps 1 to 6, common to SGX and TDX quotes, establish. */
+  private record Certified(
+      TrustRoot root, SgxExtensions sgx, TcbInfo tcbInfo, QeTcbLevel qeLevel) {}
+
+  /**
+   * Steps common to SGX and TDX: collateral, PCK chain, QE report, quote signature, QE identity.
+   * {@code teeId} is the TCB info id ("SGX", "TDX"), {@code qeId} the QE identity id.
+   */
+  private Certified certify(
+      Quote quote, Collateral collateral, Instant at, String teeId, String qeId)
       throws VerificationException {
     // 1. Collateral: chains to a trusted root, root CA CRL, signed and current TCB info and QE
     //    identity, PCK CRL issuer chain. The quote must then chain to the same root.
@@ -150,7 +284,7 @@ public final class QuoteVerifier {
     } catch (PckCertificateException e) {
       throw new VerificationException(Rule.PCK_EXTENSIONS, e.getMessage(), e);
     }
-    if (!tcbInfo.id().equals("SGX")
+    if (!tcbInfo.id().equals(teeId)
         || !tcbInfo.fmspc().equals(sgx.fmspcHex())
         || !tcbInfo.pceId().equals(sgx.pceIdHex())) {
       throw new VerificationException(
@@ -161,7 +295,9 @@ public final class QuoteVerifier {
               + tcbInfo.fmspc()
               + "/PCE-ID "
               + tcbInfo.pceId()
-              + ", the PCK is SGX FMSPC "
+              + ", expected "
+              + teeId
+              + " TCB info for the PCK's FMSPC "
               + sgx.fmspcHex()
               + "/PCE-ID "
               + sgx.pceIdHex());
@@ -197,40 +333,8 @@ public final class QuoteVerifier {
     }
 
     // 6. The QE is the one the QE identity describes; its TCB level by ISV SVN.
-    QeTcbLevel qeLevel = checkQe(qeIdentity, qeReport);
-
-    // 7. The platform's TCB level: first level the PCK's component SVNs and PCE SVN all meet.
-    TcbLevel level =
-        tcbInfo
-            .levelFor(sgx.tcbComponents(), sgx.pceSvn())
-            .orElseThrow(
-                () ->
-                    new VerificationException(
-                        Rule.TCB_LEVEL_UNKNOWN,
-                        "no TCB level is met by the PCK's TCB "
-                            + Arrays.toString(sgx.tcbComponents())
-                            + " PCESVN "
-                            + sgx.pceSvn()));
-    TcbStatus status = level.status().convergeWithQe(qeLevel.status());
-    Set<String> advisories = new LinkedHashSet<>(level.advisoryIds());
-    advisories.addAll(qeLevel.advisoryIds());
-
-    EnclaveReport body = quote.reportBody();
-    return new QuoteReport(
-        body.mrEnclave(),
-        body.mrSigner(),
-        body.isvProdId(),
-        body.isvSvn(),
-        body.debug(),
-        body.reportData(),
-        status,
-        new ArrayList<>(advisories),
-        sgx.fmspcHex(),
-        level.tcbDate(),
-        collateral.issuedAt(),
-        collateral.nextUpdate(),
-        at,
-        root.simulated());
+    QeTcbLevel qeLevel = checkQe(qeIdentity, qeReport, qeId);
+    return new Certified(root, sgx, tcbInfo, qeLevel);
   }
 
   private List<X509Certificate> pemChain(String what, String pem) throws VerificationException {
@@ -291,7 +395,8 @@ public final class QuoteVerifier {
     }
   }
 
-  private static QeTcbLevel checkQe(QeIdentity id, EnclaveReport qe) throws VerificationException {
+  private static QeTcbLevel checkQe(QeIdentity id, EnclaveReport qe, String expectedId)
+      throws VerificationException {
     List<String> problems = new ArrayList<>();
     if (!Arrays.equals(qe.mrSigner(), id.mrSigner())) {
       problems.add("MRSIGNER");
@@ -311,8 +416,8 @@ public final class QuoteVerifier {
         break;
       }
     }
-    if (!id.id().equals("QE")) {
-      problems.add("identity is " + id.id() + ", not QE");
+    if (!id.id().equals(expectedId)) {
+      problems.add("identity is " + id.id() + ", not " + expectedId);
     }
     if (!problems.isEmpty()) {
       throw new VerificationException(

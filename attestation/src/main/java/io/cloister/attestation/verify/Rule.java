@@ -28,6 +28,8 @@ public enum Rule {
   QE_IDENTITY_MISMATCH(
       "qeidentity.mismatch", "the QE's MRSIGNER, ISV product ID, MISCSELECT and attributes match"),
   TCB_LEVEL_UNKNOWN("tcb.level", "the platform's TCB matches a level of the TCB info"),
+  TDX_MODULE_MISMATCH(
+      "tdx.module", "the TDX module matches its identity in the TCB info and meets a level"),
   QE_TCB_LEVEL_UNKNOWN("qe.tcb.level", "the QE's ISV SVN matches a level of the QE identity"),
   POLICY_SIMULATED("policy.simulated", "simulated quotes are refused unless allowed"),
   POLICY_MRENCLAVE("policy.mrenclave", "MRENCLAVE equals the expected value"),
