@@ -25,6 +25,8 @@ public final class Main implements Runnable {
     cl.addSubcommand(new QuoteCommand());
     cl.addSubcommand(new WitCommand());
     cl.addSubcommand(new VerifyCommand());
+    cl.addSubcommand(new CallCommand());
+    cl.addSubcommand(new ServeCommand());
     return cl;
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,6 +28,11 @@ public final class WitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "A component binary (.wasm).")
   Path file;
 
+  @Option(
+      names = "--interfaces",
+      description = "Also define the interfaces the world names, in package blocks after it.")
+  boolean interfaces;
+
   @Override
   public Integer call() {
     byte[] bytes;
@@ -43,7 +49,9 @@ public final class WitCommand implements Callable<Integer> {
     } catch (ComponentDecodeException e) {
       return fail("not a valid component: " + e.getMessage());
     }
-    spec.commandLine().getOut().print(WitPrinter.print(component.type()));
+    spec.commandLine()
+        .getOut()
+        .print(interfaces ? WitPrinter.printWithInterfaces(component.type()) : WitPrinter.print(component.type()));
     spec.commandLine().getOut().flush();
     return 0;
   }

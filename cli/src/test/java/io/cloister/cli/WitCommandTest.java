@@ -49,6 +49,18 @@ class WitCommandTest {
   }
 
   @Test
+  void interfacesOptionAddsPackageBlocks() throws Exception {
+    Path file = FIXTURES.resolve("resource-import-and-export.component.wasm");
+
+    Run run = run("wit", "--interfaces", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .isEqualTo(WitPrinter.printWithInterfaces(ValidatedComponent.of(Files.readAllBytes(file)).type()))
+        .contains("\npackage test:resource-import-and-export {\n  interface test {\n    resource thing {\n");
+  }
+
+  @Test
   void truncatedComponentIsAOneLineErrorWithExitCode2() throws Exception {
     byte[] adder = Files.readAllBytes(FIXTURES.resolve("adder.component.wasm"));
     Path bad = Files.write(dir.resolve("bad.wasm"), Arrays.copyOf(adder, adder.length / 2));

@@ -57,7 +57,11 @@ public final class ResourceTable {
     Object value = entry(rep).value;
     if (!type.isInstance(value)) {
       throw new WasiTrap(
-          "resource " + rep + " is a " + value.getClass().getSimpleName() + ", not a "
+          "resource "
+              + rep
+              + " is a "
+              + value.getClass().getSimpleName()
+              + ", not a "
               + type.getSimpleName());
     }
     return type.cast(value);
@@ -82,8 +86,13 @@ public final class ResourceTable {
     Entry e = entries.get(rep);
     if (!e.children.isEmpty()) {
       throw new WasiTrap(
-          "resource " + rep + " (" + type.getSimpleName() + ") dropped while "
-              + e.children.size() + " child resource(s) are still alive");
+          "resource "
+              + rep
+              + " ("
+              + type.getSimpleName()
+              + ") dropped while "
+              + e.children.size()
+              + " child resource(s) are still alive");
     }
     entries.remove(rep);
     if (e.parent != null && entries.containsKey(e.parent)) {

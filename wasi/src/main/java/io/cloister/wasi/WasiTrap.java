@@ -1,8 +1,8 @@
 package io.cloister.wasi;
 
 /**
- * A guest broke a rule of a WASI interface that the specification answers with a trap (for
- * example using a resource after its parent was finished, or writing more than {@code check-write}
+ * A guest broke a rule of a WASI interface that the specification answers with a trap (for example
+ * using a resource after its parent was finished, or writing more than {@code check-write}
  * permitted). The binding layer lets it end the current call.
  */
 public final class WasiTrap extends RuntimeException {

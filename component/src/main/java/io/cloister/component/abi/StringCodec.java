@@ -9,8 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code string}: a (pointer, tagged length) pair in the option's encoding. Lowering follows the
- * spec's transcoding from a UTF-16 source (Java strings are UTF-16), including its realloc sizes.
+ * {@code string}: a (pointer, tagged length) pair in the option's encoding. Lifting decodes and
+ * validates; lowering allocates exactly once (see {@link #storeIntoRange}).
  */
 final class StringCodec extends Codec {
   /** The spec's {@code MAX_STRING_BYTE_LENGTH}. */
@@ -118,65 +118,47 @@ final class StringCodec extends Codec {
   }
 
   /**
-   * {@code store_string_into_range} from a UTF-16 source: returns the pointer in the high and the
-   * tagged code-unit count in the low 32 bits.
+   * {@code store_string_into_range}: returns the pointer in the high and the tagged code-unit count
+   * in the low 32 bits.
+   *
+   * <p>A host string has no source encoding of its own, so the host picks the one that matches the
+   * destination: the spec's {@code store_string_copy} then applies, one exact {@code realloc(0, 0,
+   * alignment, size)} and no reallocation. (Guests' import allocators, such as the WASI preview-1
+   * adapter's {@code cabi_import_realloc}, only support fresh allocations; wasmtime does the same.)
    */
   static long storeIntoRange(CallContext cx, String s) {
-    int units = s.length();
     checkScalarValues(s);
     return switch (cx.options().stringEncoding()) {
-      case UTF8 -> storeUtf16ToUtf8(cx, s, units);
-      case UTF16 -> {
-        int ptr = cx.allocate(2, 2L * units, "string");
-        cx.memory().write(ptr, s.getBytes(StandardCharsets.UTF_16LE));
-        yield pack(ptr, units);
+      case UTF8 -> copy(cx, s.getBytes(StandardCharsets.UTF_8), 1, 0);
+      case UTF16 -> copy(cx, s.getBytes(StandardCharsets.UTF_16LE), 2, s.length());
+      case LATIN1_UTF16 -> {
+        if (isLatin1(s)) {
+          yield copy(cx, s.getBytes(StandardCharsets.ISO_8859_1), 2, s.length());
+        }
+        // store_probably_utf16_to_latin1_or_utf16 with a code point past Latin-1: tagged UTF-16.
+        yield copy(cx, s.getBytes(StandardCharsets.UTF_16LE), 2, s.length() | UTF16_TAG);
       }
-      case LATIN1_UTF16 -> storeToLatin1OrUtf16(cx, s, units);
     };
   }
 
-  /** {@code store_utf16_to_utf8}: optimistic 1 byte per unit, then worst case 3, then shrink. */
-  private static long storeUtf16ToUtf8(CallContext cx, String s, int units) {
-    int ptr = cx.allocate(1, units, "string");
-    Memory m = cx.memory();
-    int i = 0;
-    while (i < units && s.charAt(i) < 0x80) {
-      i++;
+  /** {@code store_string_copy}; {@code taggedUnits} 0 means "the byte count" (UTF-8). */
+  private static long copy(CallContext cx, byte[] bytes, int alignment, int taggedUnits) {
+    if (bytes.length > MAX_STRING_BYTE_LENGTH) {
+      throw new ValueMismatchException(
+          "string of " + bytes.length + " bytes exceeds the limit of " + MAX_STRING_BYTE_LENGTH);
     }
-    if (i == units) {
-      m.write(ptr, s.getBytes(StandardCharsets.ISO_8859_1));
-      return pack(ptr, units);
-    }
-    long worstCase = 3L * units;
-    ptr = cx.reallocate(ptr, units, 1, worstCase, "string");
-    byte[] encoded = s.getBytes(StandardCharsets.UTF_8);
-    m.write(ptr, encoded);
-    if (worstCase > encoded.length) {
-      ptr = cx.reallocate(ptr, (int) worstCase, 1, encoded.length, "string");
-    }
-    return pack(ptr, encoded.length);
+    int ptr = cx.allocate(alignment, bytes.length, "string");
+    cx.memory().write(ptr, bytes);
+    return pack(ptr, taggedUnits == 0 ? bytes.length : taggedUnits);
   }
 
-  /** {@code store_string_to_latin1_or_utf16}. */
-  private static long storeToLatin1OrUtf16(CallContext cx, String s, int units) {
-    int ptr = cx.allocate(2, units, "string");
-    Memory m = cx.memory();
-    boolean latin1 = true;
-    for (int i = 0; i < units; i++) {
+  private static boolean isLatin1(String s) {
+    for (int i = 0; i < s.length(); i++) {
       if (s.charAt(i) >= 0x100) {
-        latin1 = false;
-        break;
+        return false;
       }
     }
-    if (latin1) {
-      m.write(ptr, s.getBytes(StandardCharsets.ISO_8859_1));
-      return pack(ptr, units);
-    }
-    // The spec inflates the Latin-1 prefix in place; writing the whole UTF-16 encoding to the
-    // reallocated range gives the same bytes.
-    ptr = cx.reallocate(ptr, units, 2, 2L * units, "string");
-    m.write(ptr, s.getBytes(StandardCharsets.UTF_16LE));
-    return pack(ptr, units | UTF16_TAG);
+    return true;
   }
 
   /** Java strings may hold lone surrogates; a component string may not. */

@@ -86,6 +86,11 @@ public final class Linker {
     return type;
   }
 
+  /** Defines a resource imported at the root of a component under its plain name. */
+  public ResourceType defineResource(String resource, ResourceDestructor destructor) {
+    return defineResource(ROOT, resource, destructor);
+  }
+
   /**
    * Provides import {@code importName} with the interface {@code exportName} that another
    * component instance exports: composes components from Java.
@@ -144,6 +149,10 @@ public final class Linker {
     switch (imp.type()) {
       case InstanceType it -> {
         InterfaceDef def = lookup(imp.name());
+        if (def == null && it.exports().stream().allMatch(d -> d.type() instanceof TypeExtern)) {
+          // An interface of types only needs nothing from the host: its resources stay abstract.
+          def = new InterfaceDef();
+        }
         if (def == null) {
           problems.add("missing interface " + imp.name() + " (" + functionNames(it) + ")");
           return null;

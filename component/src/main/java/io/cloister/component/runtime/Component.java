@@ -3,7 +3,6 @@ package io.cloister.component.runtime;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.InterpreterMachine;
-import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.cloister.component.binary.ComponentDecodeException;
@@ -62,17 +61,12 @@ public final class Component {
       }
     }
     for (ValidatedComponent body : v.componentBodies()) {
-      if (body != null && !isPrepared(body, out)) {
+      // bodies aliased from an outer scope are that scope's own, prepared there
+      if (body != null && v.ast().definitions().stream()
+          .anyMatch(d -> d instanceof Definition.NestedComponent n && n.component() == body.ast())) {
         prepare(body, options, out);
       }
     }
-  }
-
-  private static boolean isPrepared(
-      ValidatedComponent body, Map<Definition.CoreModule, CompiledModule> out) {
-    return body.ast().definitions().stream()
-        .filter(d -> d instanceof Definition.CoreModule)
-        .allMatch(out::containsKey);
   }
 
   private static CompiledModule compileModule(
@@ -80,9 +74,11 @@ public final class Component {
       throws ComponentDecodeException {
     WasmModule module;
     try {
-      module = Parser.parse(m.bytes());
-    } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new ComponentDecodeException(m.start(), "invalid core module: " + e.getMessage());
+      module = Parser.parse(EmptyImportNames.rename(m.bytes()));
+    } catch (RuntimeException e) {
+      // Chicory's parser meets untrusted bytes here and does not only throw ChicoryException
+      // (the fuzzer found NullPointerExceptions from its ControlTree on malformed code).
+      throw new ComponentDecodeException(m.start(), "invalid core module: " + e);
     }
     if (!options.compile()) {
       return new CompiledModule(module, info, InterpreterMachine::new);

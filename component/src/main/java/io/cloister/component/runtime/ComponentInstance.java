@@ -2,6 +2,7 @@ package io.cloister.component.runtime;
 
 import io.cloister.component.abi.ResourceDestructor;
 import io.cloister.component.types.ResourceType;
+import io.cloister.component.values.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,12 @@ import java.util.Optional;
  */
 public final class ComponentInstance {
   private final ExternValue.Instance exports;
+  private final Map<ResourceType, ResourceDestructor> destructors;
 
-  private ComponentInstance(ExternValue.Instance exports) {
+  private ComponentInstance(
+      ExternValue.Instance exports, Map<ResourceType, ResourceDestructor> destructors) {
     this.exports = exports;
+    this.destructors = destructors;
   }
 
   /**
@@ -36,13 +40,34 @@ public final class ComponentInstance {
       ExternValue.Instance exports =
           new InstanceBuilder(component, component.validated(), null, inst).run(imports);
       inst.shareDestructors();
-      return new ComponentInstance(exports);
+      return new ComponentInstance(exports, inst.destructors);
     } catch (ComponentTrapException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
-      throw Traps.wrap("instantiation", e) instanceof ComponentTrapException t
-          ? t
-          : new ComponentTrapException("instantiation", e.toString(), e);
+      throw Traps.wrap("instantiation", e);
+    }
+  }
+
+  /**
+   * Drops a resource the host owns (an {@code own} a guest function returned): runs the resource's
+   * destructor, the guest's for a guest-defined resource.
+   *
+   * @throws IllegalArgumentException if {@code resource} is a borrow
+   * @throws ComponentTrapException if the destructor traps
+   */
+  public void dropResource(Value.ResourceValue resource) {
+    if (!resource.owned()) {
+      throw new IllegalArgumentException("cannot drop a borrowed resource: " + resource);
+    }
+    ResourceDestructor d = destructors.get(resource.type());
+    if (d == null) {
+      return;
+    }
+    String name = "[resource-drop]" + resource.type().name();
+    try {
+      d.destroy(resource.rep());
+    } catch (RuntimeException | StackOverflowError e) {
+      throw Traps.wrap(name, e);
     }
   }
 

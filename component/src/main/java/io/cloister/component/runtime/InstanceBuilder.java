@@ -6,6 +6,7 @@ import com.dylibso.chicory.runtime.ImportGlobal;
 import com.dylibso.chicory.runtime.ImportMemory;
 import com.dylibso.chicory.runtime.ImportTable;
 import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
@@ -290,7 +291,9 @@ final class InstanceBuilder {
       switch (imp.type()) {
         case CoreExternType.Func f -> {
           CoreFunc fn = (CoreFunc) item;
-          iv.addFunction(new ImportFunction(imp.module(), imp.name(), f.type(), fn.handle(), fn.source()));
+          String name =
+              imp.module().isEmpty() && imp.name().isEmpty() ? EmptyImportNames.REPLACEMENT : imp.name();
+          iv.addFunction(new ImportFunction(imp.module(), name, f.type(), fn.handle(), fn.source()));
         }
         case CoreExternType.Memory m -> iv.addMemory(new ImportMemory(imp.module(), imp.name(), (Memory) item));
         case CoreExternType.Table t ->
@@ -300,10 +303,19 @@ final class InstanceBuilder {
         case CoreExternType.Tag t -> throw new UnsupportedOperationException("imported exception tags");
       }
     }
+    // withStart(false): Chicory would otherwise also call an exported `_start` (the WASI command
+    // convention); in a component only the start section runs, `_start` is wasi:cli/run's job.
     Instance instance =
         Instance.builder(cm.module())
+            // The module's start section still runs; a WASI "_start" export is the component's
+            // business (it lifts it as wasi:cli/run), not something to call on instantiation.
+            .withStart(false)
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
+            .withStart(false)
+            // ByteArrayMemory: allocation and bulk copies are several times cheaper than the
+            // default ByteBufferMemory's (instantiation was dominated by ByteBuffer.allocate).
+            .withMemoryFactory(ByteArrayMemory::new)
             .build();
     return new CoreExports.OfInstance(instance, cm.info());
   }

@@ -55,8 +55,13 @@ final class LiftedFunction implements ComponentFunction {
       long[] results = core.call(coreArgs);
       return plan.liftResults(results, cx);
     } catch (ComponentTrapException e) {
+      guard.trapped(name);
+      throw e;
+    } catch (io.cloister.component.abi.ValueMismatchException e) {
+      // arguments that do not fit the type are refused before the guest runs: no harm done
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
+      guard.trapped(name);
       throw Traps.wrap(name, e);
     } finally {
       guard.exit();

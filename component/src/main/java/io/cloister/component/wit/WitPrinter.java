@@ -23,6 +23,7 @@ import io.cloister.component.types.TypeExtern;
 import io.cloister.component.types.ValType;
 import io.cloister.component.types.VariantType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,10 @@ import java.util.stream.Collectors;
  * filesize = u64}) cannot be told from the primitive where it is used and is printed as the
  * primitive there. Functions named {@code [constructor]r}, {@code [method]r.m} and {@code
  * [static]r.f} are printed inside {@code resource r}.
+ *
+ * <p>{@link #printWithInterfaces} also prints the definitions of the interfaces named in the world,
+ * grouped into {@code package ns:pkg@version { interface ... }} blocks after the world (the shape
+ * newer wasm-tools releases print; jco 1.35.0 prints the world only).
  */
 public final class WitPrinter {
   private static final String INDENT = "  ";
@@ -51,25 +56,47 @@ public final class WitPrinter {
   /** Where each named type definition was first declared. */
   private final Map<DefType, Declared> declarations = new IdentityHashMap<>();
 
+  /** The bodies of the qualified interfaces, by package then interface name, first one wins. */
+  private final Map<String, Map<String, List<Entry>>> packages = new LinkedHashMap<>();
+
   private WitPrinter() {}
 
-  /** The WIT document of a component with the given type. */
+  /** The WIT document of a component with the given type, as {@code jco wit} prints it. */
   public static String print(ComponentType component) {
-    return new WitPrinter().document(component);
+    return new WitPrinter().document(component, false);
+  }
+
+  /** The WIT document, followed by package blocks defining every interface the world names. */
+  public static String printWithInterfaces(ComponentType component) {
+    return new WitPrinter().document(component, true);
   }
 
   private record Declared(Scope scope, String name) {}
 
   /** An interface or the world: the names its types have there and the resources it defines. */
   private static final class Scope {
-    /** How a {@code use} refers to this scope; empty for the world. */
+    /** How a {@code use} from another package refers to this scope; empty for the world. */
     final String path;
+
+    /** The qualified name of an interface imported or exported under one. */
+    final Optional<InterfaceName> qualified;
 
     final Map<DefType, String> names = new IdentityHashMap<>();
     final Map<String, List<ResourceFunction>> resourceFunctions = new LinkedHashMap<>();
 
-    Scope(String path) {
+    Scope(String path, Optional<InterfaceName> qualified) {
       this.path = path;
+      this.qualified = qualified;
+    }
+
+    /** How a {@code use} in {@code user} names this scope: by interface name within its package. */
+    String pathFrom(Scope user) {
+      if (qualified.isPresent()
+          && user.qualified.isPresent()
+          && qualified.get().qualifiedPackage().equals(user.qualified.get().qualifiedPackage())) {
+        return WitIdentifier.of(qualified.get().interfaceName());
+      }
+      return path;
     }
   }
 
@@ -83,30 +110,32 @@ public final class WitPrinter {
   /** {@code use path.{a, b as c};}: every type a scope takes from one other scope. */
   private static final class UseEntry implements Entry {
     final Scope source;
+    final Scope user;
     final List<String> names = new ArrayList<>();
 
-    UseEntry(Scope source) {
+    UseEntry(Scope source, Scope user) {
       this.source = source;
+      this.user = user;
     }
 
     @Override
     public void render(StringBuilder out, String indent) {
       out.append(indent)
           .append("use ")
-          .append(source.path)
+          .append(source.pathFrom(user))
           .append(".{")
           .append(String.join(", ", names))
           .append("};\n");
     }
   }
 
-  private String document(ComponentType component) {
+  private String document(ComponentType component, boolean withInterfaces) {
     StringBuilder out = new StringBuilder("package root:component;\n\nworld root {\n");
-    Scope world = new Scope("");
+    Scope world = new Scope("", Optional.empty());
     collectResourceFunctions(world, component.imports());
     collectResourceFunctions(world, component.exports());
-    List<Entry> imports = scopeEntries(world, component.imports(), "import ", INDENT);
-    List<Entry> exports = scopeEntries(world, component.exports(), "export ", INDENT);
+    List<Entry> imports = scopeEntries(world, component.imports(), "import ");
+    List<Entry> exports = scopeEntries(world, component.exports(), "export ");
     for (Entry e : imports) {
       e.render(out, INDENT);
     }
@@ -116,7 +145,26 @@ public final class WitPrinter {
     for (Entry e : exports) {
       e.render(out, INDENT);
     }
-    return out.append("}\n").toString();
+    out.append("}\n");
+    if (withInterfaces) {
+      packages.forEach((pkg, interfaces) -> packageBlock(out, pkg, interfaces));
+    }
+    return out.toString();
+  }
+
+  private static void packageBlock(StringBuilder out, String pkg, Map<String, List<Entry>> interfaces) {
+    out.append("\npackage ").append(pkg).append(" {\n");
+    boolean first = true;
+    for (Map.Entry<String, List<Entry>> iface : interfaces.entrySet()) {
+      if (!first) {
+        out.append('\n');
+      }
+      first = false;
+      out.append(INDENT).append("interface ").append(WitIdentifier.of(iface.getKey())).append(" {\n");
+      renderBody(out, iface.getValue(), INDENT + INDENT);
+      out.append(INDENT).append("}\n");
+    }
+    out.append("}\n");
   }
 
   private static void collectResourceFunctions(Scope scope, List<ExternDecl> decls) {
@@ -137,7 +185,7 @@ public final class WitPrinter {
    * The entries of a world's imports or exports ({@code keyword} = {@code "import "} or {@code
    * "export "}) or of an interface's exports ({@code keyword} empty).
    */
-  private List<Entry> scopeEntries(Scope scope, List<ExternDecl> decls, String keyword, String indent) {
+  private List<Entry> scopeEntries(Scope scope, List<ExternDecl> decls, String keyword) {
     List<Entry> entries = new ArrayList<>();
     Map<Scope, UseEntry> uses = new LinkedHashMap<>();
     for (ExternDecl d : decls) {
@@ -166,10 +214,16 @@ public final class WitPrinter {
 
   private Entry instance(String name, InstanceType type, String keyword) {
     Optional<InterfaceName> qualified = InterfaceName.parse(name);
-    Scope scope = new Scope(qualified.map(InterfaceName::toString).orElse(WitIdentifier.of(name)));
+    Scope scope = new Scope(qualified.map(InterfaceName::toString).orElse(WitIdentifier.of(name)), qualified);
     collectResourceFunctions(scope, type.exports());
-    List<Entry> body = scopeEntries(scope, type.exports(), "", "");
+    List<Entry> body = new ArrayList<>(scopeEntries(scope, type.exports(), ""));
+    // As in WIT sources, an interface starts with its uses.
+    body.sort(Comparator.comparing(e -> !(e instanceof UseEntry)));
     if (qualified.isPresent()) {
+      // An interface both imported and exported is defined once, by its first appearance.
+      packages
+          .computeIfAbsent(qualified.get().qualifiedPackage(), p -> new LinkedHashMap<>())
+          .putIfAbsent(qualified.get().interfaceName(), body);
       return (out, ind) -> out.append(ind).append(keyword).append(name).append(";\n");
     }
     return (out, ind) -> {
@@ -209,7 +263,7 @@ public final class WitPrinter {
       UseEntry use = uses.get(prior.scope());
       boolean isNew = use == null;
       if (isNew) {
-        use = new UseEntry(prior.scope());
+        use = new UseEntry(prior.scope(), scope);
         uses.put(prior.scope(), use);
       }
       String original = WitIdentifier.of(prior.name());

@@ -1,6 +1,7 @@
 package io.cloister.component.abi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloister.component.types.FuncType;
 import io.cloister.component.types.Param;
@@ -31,15 +32,20 @@ class StringEncodingTest {
   }
 
   @Test
-  void utf8FromUtf16TriesOneBytePerUnitThenWorstCaseThenShrinks() {
-    long[] core = PLAN.lowerArguments(List.of(new Value.Str("aé")), guest.context());
-    assertThat(core[1]).isEqualTo(3);
-    assertThat(guest.calls).hasSize(3);
-    assertThat(guest.calls.get(0)).isEqualTo("0,0,1,2");
-    assertThat(guest.calls.get(1)).endsWith(",2,1,6");
-    assertThat(guest.calls.get(2)).endsWith(",6,1,3");
-    assertThat(guest.memory.readBytes((int) core[0], 3))
-        .isEqualTo("aé".getBytes(StandardCharsets.UTF_8));
+  void utf8AllocatesTheExactByteLengthOnce() {
+    long[] core = PLAN.lowerArguments(List.of(new Value.Str("aé😀")), guest.context());
+    assertThat(core[1]).isEqualTo(7);
+    assertThat(guest.calls).containsExactly("0,0,1,7");
+    assertThat(guest.memory.readBytes((int) core[0], 7))
+        .isEqualTo("aé😀".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void unpairedSurrogatesAreNotLowered() {
+    assertThatThrownBy(() -> PLAN.lowerArguments(List.of(new Value.Str("a\ud800")), guest.context()))
+        .isInstanceOf(ValueMismatchException.class)
+        .hasMessageContaining("unpaired surrogate at index 1");
+    assertThat(guest.calls).isEmpty();
   }
 
   @Test
@@ -56,7 +62,7 @@ class StringEncodingTest {
     assertThat(guest.memory.read((int) latin[0])).isEqualTo((byte) 0xff);
     long[] wide = PLAN.lowerArguments(List.of(new Value.Str("aΩ")), guest.context(StringEncoding.LATIN1_UTF16));
     assertThat((int) wide[1]).isEqualTo(2 | (1 << 31));
-    assertThat(guest.calls.get(guest.calls.size() - 1)).endsWith(",2,2,4");
+    assertThat(guest.calls).containsExactly("0,0,2,3", "0,0,2,4");
     assertThat(guest.memory.readShort((int) wide[0] + 2)).isEqualTo((short) 'Ω');
   }
 }

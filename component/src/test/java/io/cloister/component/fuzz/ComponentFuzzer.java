@@ -71,7 +71,7 @@ public final class ComponentFuzzer {
 
   public static void main(String[] args) throws Exception {
     Args a = Args.parse(args);
-    ComponentFuzzer fuzzer = new ComponentFuzzer(a.config(), new DecoderFuzzTarget());
+    ComponentFuzzer fuzzer = new ComponentFuzzer(a.config(), new InstantiatingFuzzTarget());
     if (a.reproduce() != null) {
       Finding f = fuzzer.runOne(a.reproduce(), Executors.newSingleThreadExecutor(ComponentFuzzer::worker));
       System.out.println(f == null ? "no finding for input seed " + a.reproduce() : f.toString());

@@ -33,7 +33,7 @@ final class Mutator {
     List<String> steps = new ArrayList<>();
     int count = 1 + rnd.nextInt(4);
     for (int i = 0; i < count; i++) {
-      int kind = rnd.nextInt(10);
+      int kind = rnd.nextInt(13);
       bytes =
           switch (kind) {
             case 0, 1 -> flipBits(bytes, rnd, steps);
@@ -41,6 +41,7 @@ final class Mutator {
             case 3 -> deleteBytes(bytes, rnd, steps);
             case 4, 5, 6 -> mutateLeb(bytes, rnd, steps);
             case 7, 8 -> spliceSection(bytes, rnd, steps);
+            case 9, 10, 11 -> mutateSectionBody(bytes, rnd, steps);
             default -> truncate(bytes, rnd, steps);
           };
     }
@@ -84,6 +85,39 @@ final class Mutator {
     int at = rnd.nextInt(in.length + 1);
     steps.add("truncate at " + at);
     return Arrays.copyOf(in, at);
+  }
+
+  /**
+   * Mutates bytes inside one component-level section (not a core module or custom section) and
+   * rewrites its size, so the framing stays valid and the mutation reaches the decoder's and
+   * validator's rules for that section instead of the framing checks.
+   */
+  private static byte[] mutateSectionBody(byte[] in, Random rnd, List<String> steps) {
+    List<SectionLayout.Section> sections =
+        sections(in).stream().filter(s -> s.id() > 1 && s.end() > s.bodyStart()).toList();
+    if (sections.isEmpty()) {
+      return flipBits(in, rnd, steps);
+    }
+    SectionLayout.Section s = sections.get(rnd.nextInt(sections.size()));
+    byte[] body = Arrays.copyOfRange(in, s.bodyStart(), s.end());
+    List<String> inner = new ArrayList<>();
+    byte[] mutated =
+        switch (rnd.nextInt(4)) {
+          case 0 -> flipBits(body, rnd, inner);
+          case 1 -> insertBytes(body, rnd, inner);
+          case 2 -> deleteBytes(body, rnd, inner);
+          default -> {
+            // A small value at a random position: an index, a count or a type code nearby.
+            byte[] out = body.clone();
+            int at = rnd.nextInt(out.length);
+            out[at] = (byte) rnd.nextInt(0x80);
+            inner.add("set byte at " + at + " to " + (out[at] & 0xff));
+            yield out;
+          }
+        };
+    inner.forEach(step -> steps.add("in section " + s.id() + " at " + s.start() + ": " + step));
+    byte[] section = new BinaryWriter().section(s.id(), mutated).toByteArray();
+    return splice(in, s.start(), s.end(), section);
   }
 
   /** Rewrites a section size or the vector count at the start of a section body. */

@@ -187,6 +187,64 @@ class WitPrinterTest {
               """);
   }
 
+  @Test
+  void interfaceDefinitionsGoIntoPackageBlocks() {
+    ResourceType error = new ResourceType("error");
+    InstanceType errors = new InstanceType(List.of(new ExternDecl("error", new TypeExtern(error))));
+    RecordType point = new RecordType(List.of(new Field("x", U32)));
+    InstanceType streams =
+        new InstanceType(
+            List.of(
+                new ExternDecl("error", new TypeExtern(error)),
+                new ExternDecl("point", new TypeExtern(point)),
+                new ExternDecl("check", func(List.of(param("e", new BorrowType(error))), point))));
+    InstanceType user =
+        new InstanceType(
+            List.of(
+                new ExternDecl("pt", new TypeExtern(point)),
+                new ExternDecl("run", func(List.of(param("at", point)), null))));
+    ComponentType component =
+        new ComponentType(
+            List.of(
+                new ExternDecl("wasi:io/error@0.2.0", errors),
+                new ExternDecl("wasi:io/streams@0.2.0", streams),
+                new ExternDecl("test:app/api", user)),
+            List.of(new ExternDecl("test:app/api", new InstanceType(List.of()))));
+
+    String wit = WitPrinter.printWithInterfaces(component);
+
+    assertThat(wit)
+        .startsWith(WitPrinter.print(component))
+        .endsWith(
+            """
+            }
+
+            package wasi:io@0.2.0 {
+              interface error {
+                resource error;
+              }
+
+              interface streams {
+                use error.{error};
+
+                record point {
+                  x: u32,
+                }
+
+                check: func(e: borrow<error>) -> point;
+              }
+            }
+
+            package test:app {
+              interface api {
+                use wasi:io/streams@0.2.0.{point as pt};
+
+                run: func(at: pt);
+              }
+            }
+            """);
+  }
+
   /** A resource {@code name} with a constructor, {@code get-a}, optionally {@code set-a}, and a static. */
   private static List<ExternDecl> resourceExports(String name, ValType a, boolean full) {
     ResourceType r = new ResourceType(name);

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 public final class LogLineOutputStream extends WasiOutputStream {
   /** The longest line kept before it is emitted as is. */
   public static final int MAX_LINE = 8 * 1024;
+
   private static final long WRITE_BUDGET = 64 * 1024;
 
   private final AppLog log;

@@ -92,7 +92,8 @@ public record ErrorCode(Kind kind, Optional<Value> payload) {
   /** {@code internal-error(some(message))}. */
   public static ErrorCode internal(String message) {
     return new ErrorCode(
-        Kind.INTERNAL_ERROR, Optional.of(new Value.OptionValue(Optional.of(new Value.Str(message)))));
+        Kind.INTERNAL_ERROR,
+        Optional.of(new Value.OptionValue(Optional.of(new Value.Str(message)))));
   }
 
   @Override

@@ -10,8 +10,8 @@ import java.util.Set;
  * The {@code wasi:http/types.fields} resource: an ordered multi-map of header or trailer fields.
  * Names compare case-insensitively and keep the case they were given. Fields are mutable until
  * attached to a request or response or received from the network; then every change fails with
- * {@code immutable}. Names must be RFC 9110 tokens, values must hold no control bytes but tab, and the
- * hop-by-hop fields the host manages itself ({@link #FORBIDDEN}) are refused.
+ * {@code immutable}. Names must be RFC 9110 tokens, values must hold no control bytes but tab, and
+ * the hop-by-hop fields the host manages itself ({@link #FORBIDDEN}) are refused.
  */
 public final class Fields {
   /** Fields a guest may not set: the HTTP server owns connection management and framing. */
@@ -55,7 +55,9 @@ public final class Fields {
     return f;
   }
 
-  /** Immutable fields the host received (a request's headers); not validated against guests' rules. */
+  /**
+   * Immutable fields the host received (a request's headers); not validated against guests' rules.
+   */
   public static Fields received(List<HttpField> entries) {
     return new Fields(new ArrayList<>(entries), true);
   }
@@ -160,7 +162,11 @@ public final class Fields {
       if ((b < 0x20 && b != '\t') || b == 0x7f) {
         throw new HeaderException(
             HeaderError.INVALID_SYNTAX,
-            "value of field '" + name + "' has byte 0x" + Integer.toHexString(b) + " at offset "
+            "value of field '"
+                + name
+                + "' has byte 0x"
+                + Integer.toHexString(b)
+                + " at offset "
                 + i);
       }
     }

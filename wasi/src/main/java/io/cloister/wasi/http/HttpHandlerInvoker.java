@@ -79,8 +79,7 @@ public final class HttpHandlerInvoker {
       requestPipe.abandon();
     }
     switch (answer.get()) {
-      case null ->
-          sink.fail(ErrorCode.internal("the handler returned without setting a response"));
+      case null -> sink.fail(ErrorCode.internal("the handler returned without setting a response"));
       case ResponseOutparam.Answer.Error e -> sink.fail(e.code());
       case ResponseOutparam.Answer.Response r -> {
         r.response().endOfHandler();

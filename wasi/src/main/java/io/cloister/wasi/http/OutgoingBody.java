@@ -6,10 +6,10 @@ import io.cloister.wasi.io.WasiOutputStream;
 import java.util.Optional;
 
 /**
- * The {@code wasi:http/types.outgoing-body} resource: a body the guest writes into a bounded
- * {@link BytePipe} that the HTTP server drains. Finishing ends the data and sets the trailers;
- * dropping it unfinished marks the body as failed, so the server aborts instead of sending a
- * truncated body as if complete.
+ * The {@code wasi:http/types.outgoing-body} resource: a body the guest writes into a bounded {@link
+ * BytePipe} that the HTTP server drains. Finishing ends the data and sets the trailers; dropping it
+ * unfinished marks the body as failed, so the server aborts instead of sending a truncated body as
+ * if complete.
  */
 public final class OutgoingBody {
   private final BytePipe pipe;

@@ -4,9 +4,9 @@ import io.cloister.wasi.io.BytePipe;
 import java.util.Optional;
 
 /**
- * The {@code wasi:http/types.outgoing-request} resource. This host sends no outgoing requests
- * (see {@link OutgoingHandlerHost}), so the body's pipe has no reader: writes to it fail at once
- * instead of filling a buffer nobody drains.
+ * The {@code wasi:http/types.outgoing-request} resource. This host sends no outgoing requests (see
+ * {@link OutgoingHandlerHost}), so the body's pipe has no reader: writes to it fail at once instead
+ * of filling a buffer nobody drains.
  */
 public final class OutgoingRequest {
   private final Fields headers;

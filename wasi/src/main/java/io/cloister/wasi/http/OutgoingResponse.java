@@ -68,5 +68,4 @@ public final class OutgoingResponse {
   BytePipe bodyPipe() {
     return pipe;
   }
-
 }

@@ -35,9 +35,4 @@ public final class ResponseOutparam {
     }
     receiver.accept(answer);
   }
-
-  /** Whether {@code set} was called. */
-  public synchronized boolean isSet() {
-    return set;
-  }
 }

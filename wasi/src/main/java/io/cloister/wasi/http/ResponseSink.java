@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Where {@link HttpHandlerInvoker} delivers the guest's response: implemented by the HTTP server.
- * Calls come in one of these orders: {@code start}, body writes, {@code complete}; or {@code start},
- * body writes, {@code abort}; or {@code fail} alone. They may come from a thread other than the
- * one that called {@link HttpHandlerInvoker#handle}, but never concurrently.
+ * Calls come in one of these orders: {@code start}, body writes, {@code complete}; or {@code
+ * start}, body writes, {@code abort}; or {@code fail} alone. They may come from a thread other than
+ * the one that called {@link HttpHandlerInvoker#handle}, but never concurrently.
  */
 public interface ResponseSink {
 

@@ -68,11 +68,6 @@ public final class BytePipe {
     signal.raise();
   }
 
-  /** Appends {@code len} zero bytes that fit in the free space; never waits. */
-  public void offerZeroes(int len) throws StreamException {
-    offer(new byte[len], 0, len);
-  }
-
   /** Whether a writer could make progress now (space, or an error to report). */
   public synchronized boolean writeReady() {
     return abandoned || finished || failure != null || size < ring.length;
@@ -101,8 +96,8 @@ public final class BytePipe {
   // ---- reader side ----
 
   /**
-   * Takes up to {@code max} bytes that are available now; an empty array when none are yet.
-   * Throws {@code closed} at the end, or {@code last-operation-failed} when the writer failed.
+   * Takes up to {@code max} bytes that are available now; an empty array when none are yet. Throws
+   * {@code closed} at the end, or {@code last-operation-failed} when the writer failed.
    */
   public byte[] poll(int max) throws StreamException {
     byte[] out;
@@ -149,11 +144,6 @@ public final class BytePipe {
     signal.raise();
   }
 
-  /** Whether the writer finished (successfully) and everything was read. */
-  public synchronized boolean drainedAndFinished() {
-    return finished && size == 0;
-  }
-
   /**
    * The writer end as a blocking {@link OutputStream} for Java producers such as the HTTP server.
    * {@code close()} finishes the pipe.
@@ -188,8 +178,8 @@ public final class BytePipe {
   }
 
   /**
-   * The reader end as a blocking {@link InputStream} for Java consumers such as the HTTP server;
-   * a writer failure becomes an {@link IOException}. {@code close()} abandons the pipe.
+   * The reader end as a blocking {@link InputStream} for Java consumers such as the HTTP server; a
+   * writer failure becomes an {@link IOException}. {@code close()} abandons the pipe.
    */
   public InputStream asInputStream() {
     return new InputStream() {

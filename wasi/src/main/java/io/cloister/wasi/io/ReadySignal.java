@@ -6,8 +6,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A broadcast "something changed" signal. The owner of some state raises it after every change
- * that can make a pollable ready; waiters in {@link PollHost#poll} then re-check their pollables.
+ * A broadcast "something changed" signal. The owner of some state raises it after every change that
+ * can make a pollable ready; waiters in {@link PollHost#poll} then re-check their pollables.
  */
 public final class ReadySignal {
   private final Set<Waiter> waiters = new CopyOnWriteArraySet<>();

@@ -42,8 +42,11 @@ public abstract class WasiOutputStream {
     long permitted = checkWrite();
     if (contents.length > permitted) {
       throw new WasiTrap(
-          "wasi:io/streams.output-stream.write of " + contents.length
-              + " bytes exceeds the " + permitted + " that check-write permits");
+          "wasi:io/streams.output-stream.write of "
+              + contents.length
+              + " bytes exceeds the "
+              + permitted
+              + " that check-write permits");
     }
     if (contents.length > 0) {
       try {
@@ -68,8 +71,10 @@ public abstract class WasiOutputStream {
   public final void blockingWriteAndFlush(byte[] contents) throws StreamException {
     if (contents.length > BLOCKING_WRITE_LIMIT) {
       throw new WasiTrap(
-          "wasi:io/streams.output-stream.blocking-write-and-flush of " + contents.length
-              + " bytes exceeds the limit of " + BLOCKING_WRITE_LIMIT);
+          "wasi:io/streams.output-stream.blocking-write-and-flush of "
+              + contents.length
+              + " bytes exceeds the limit of "
+              + BLOCKING_WRITE_LIMIT);
     }
     int off = 0;
     while (off < contents.length) {
@@ -90,8 +95,11 @@ public abstract class WasiOutputStream {
     long permitted = checkWrite();
     if (len < 0 || len > permitted) {
       throw new WasiTrap(
-          "wasi:io/streams.output-stream.write-zeroes of " + Long.toUnsignedString(len)
-              + " bytes exceeds the " + permitted + " that check-write permits");
+          "wasi:io/streams.output-stream.write-zeroes of "
+              + Long.toUnsignedString(len)
+              + " bytes exceeds the "
+              + permitted
+              + " that check-write permits");
     }
     write(new byte[(int) len]);
   }
@@ -101,7 +109,9 @@ public abstract class WasiOutputStream {
     if (len < 0 || len > BLOCKING_WRITE_LIMIT) {
       throw new WasiTrap(
           "wasi:io/streams.output-stream.blocking-write-zeroes-and-flush of "
-              + Long.toUnsignedString(len) + " bytes exceeds the limit of " + BLOCKING_WRITE_LIMIT);
+              + Long.toUnsignedString(len)
+              + " bytes exceeds the limit of "
+              + BLOCKING_WRITE_LIMIT);
     }
     blockingWriteAndFlush(new byte[(int) len]);
   }

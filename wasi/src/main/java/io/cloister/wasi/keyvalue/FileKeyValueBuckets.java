@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * One app's buckets on disk: each bucket is a {@link FileKeyValueStore} in a subdirectory of
- * {@code root} named after the hex of its identifier (so any identifier is a safe file name).
+ * One app's buckets on disk: each bucket is a {@link FileKeyValueStore} in a subdirectory of {@code
+ * root} named after the hex of its identifier (so any identifier is a safe file name).
  */
 public final class FileKeyValueBuckets implements KeyValueBuckets {
   /** The longest bucket identifier accepted, in UTF-8 bytes. */

@@ -34,7 +34,8 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
   @Override
   public synchronized KeyPage listKeys(Optional<String> cursor) {
-    return page(cursor.isPresent() ? entries.tailMap(cursor.get(), false).keySet() : entries.keySet());
+    return page(
+        cursor.isPresent() ? entries.tailMap(cursor.get(), false).keySet() : entries.keySet());
   }
 
   @Override

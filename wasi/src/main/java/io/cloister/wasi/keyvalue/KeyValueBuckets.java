@@ -4,6 +4,8 @@ package io.cloister.wasi.keyvalue;
 @FunctionalInterface
 public interface KeyValueBuckets {
 
-  /** The bucket named {@code identifier}; fails with {@code no-such-store} or {@code access-denied}. */
+  /**
+   * The bucket named {@code identifier}; fails with {@code no-such-store} or {@code access-denied}.
+   */
   KeyValueStore open(String identifier) throws KeyValueException;
 }

@@ -32,15 +32,15 @@ public interface KeyValueStore {
   boolean exists(String key) throws KeyValueException;
 
   /**
-   * Keys in ascending {@link String#compareTo} order, after {@code cursor} (exclusive) when given; at
-   * most {@link #PAGE_SIZE}. The returned cursor, when present, continues the listing.
+   * Keys in ascending {@link String#compareTo} order, after {@code cursor} (exclusive) when given;
+   * at most {@link #PAGE_SIZE}. The returned cursor, when present, continues the listing.
    */
   KeyPage listKeys(Optional<String> cursor) throws KeyValueException;
 
   /**
    * Atomically adds {@code delta} to the counter under {@code key} and returns the new value. A
-   * counter is an 8-byte little-endian unsigned 64-bit number that wraps on overflow; an absent
-   * key counts as 0; any other value length is an {@code other} error.
+   * counter is an 8-byte little-endian unsigned 64-bit number that wraps on overflow; an absent key
+   * counts as 0; any other value length is an {@code other} error.
    */
   long increment(String key, long delta) throws KeyValueException;
 
@@ -66,8 +66,7 @@ public interface KeyValueStore {
     }
     if (value.get().length != Long.BYTES) {
       throw KeyValueException.other(
-          "value of key '" + key + "' is " + value.get().length
-              + " bytes, not an 8-byte counter");
+          "value of key '" + key + "' is " + value.get().length + " bytes, not an 8-byte counter");
     }
     return ByteBuffer.wrap(value.get()).order(ByteOrder.LITTLE_ENDIAN).getLong();
   }

@@ -13,7 +13,8 @@ public final class InsecureHost {
 
   /** {@code get-insecure-random-bytes}. */
   public byte[] getInsecureRandomBytes(long len) {
-    byte[] out = new byte[RandomHost.checkedLength("wasi:random/insecure.get-insecure-random-bytes", len)];
+    byte[] out =
+        new byte[RandomHost.checkedLength("wasi:random/insecure.get-insecure-random-bytes", len)];
     random.nextBytes(out);
     return out;
   }

@@ -3,8 +3,8 @@ package io.cloister.wasi.random;
 import java.security.SecureRandom;
 
 /**
- * {@code wasi:random/insecure-seed}: a 128-bit seed for hash-map DoS protection, fixed for the
- * life of the instance as the specification asks.
+ * {@code wasi:random/insecure-seed}: a 128-bit seed for hash-map DoS protection, fixed for the life
+ * of the instance as the specification asks.
  */
 public final class InsecureSeedHost {
   private final long first;

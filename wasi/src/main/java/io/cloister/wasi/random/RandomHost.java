@@ -30,7 +30,11 @@ public final class RandomHost {
   static int checkedLength(String function, long len) {
     if (len < 0 || len > MAX_BYTES) {
       throw new WasiTrap(
-          function + ": " + Long.toUnsignedString(len) + " bytes requested, at most " + MAX_BYTES
+          function
+              + ": "
+              + Long.toUnsignedString(len)
+              + " bytes requested, at most "
+              + MAX_BYTES
               + " served at once");
     }
     return (int) len;

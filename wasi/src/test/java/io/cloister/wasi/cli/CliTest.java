@@ -39,6 +39,13 @@ class CliTest {
   }
 
   @Test
+  void anExitIsFoundInsideTheRuntimesTrap() {
+    RuntimeException trap = new RuntimeException("trap in run", new ExitException(3));
+    assertThat(ExitException.in(trap)).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(3));
+    assertThat(ExitException.in(new RuntimeException("unreachable"))).isEmpty();
+  }
+
+  @Test
   void stdoutAndStderrLinesGoToTheAppLog() throws Exception {
     RecentAppLog log = new RecentAppLog(100);
     StdioHost stdio = new StdioHost(log, ClockSource.SYSTEM);

@@ -19,17 +19,21 @@ class FieldsTest {
                 HttpField.of("X-A", "2")));
     assertThat(f.get("x-a")).containsExactly(bytes("1"), bytes("2"));
     assertThat(f.has("CONTENT-TYPE")).isTrue();
-    assertThat(f.entries()).extracting(HttpField::name).containsExactly("Content-Type", "x-a", "X-A");
+    assertThat(f.entries())
+        .extracting(HttpField::name)
+        .containsExactly("Content-Type", "x-a", "X-A");
   }
 
   @Test
   void fromListRejectsBadNamesValuesAndForbiddenFields() {
     assertThatThrownBy(() -> Fields.fromList(List.of(HttpField.of("bad name", "v"))))
         .isInstanceOfSatisfying(
-            HeaderException.class, e -> assertThat(e.error()).isEqualTo(HeaderError.INVALID_SYNTAX));
+            HeaderException.class,
+            e -> assertThat(e.error()).isEqualTo(HeaderError.INVALID_SYNTAX));
     assertThatThrownBy(() -> Fields.fromList(List.of(HttpField.of("", "v"))))
         .isInstanceOfSatisfying(
-            HeaderException.class, e -> assertThat(e.error()).isEqualTo(HeaderError.INVALID_SYNTAX));
+            HeaderException.class,
+            e -> assertThat(e.error()).isEqualTo(HeaderError.INVALID_SYNTAX));
     assertThatThrownBy(() -> Fields.fromList(List.of(HttpField.of("x", "a\r\nInjected: 1"))))
         .isInstanceOfSatisfying(
             HeaderException.class,

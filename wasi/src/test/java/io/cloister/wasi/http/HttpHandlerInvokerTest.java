@@ -85,7 +85,9 @@ class HttpHandlerInvokerTest {
       (req, out) -> {
         try {
           OutgoingResponse resp =
-              new OutgoingResponse(Fields.fromList(List.of(HttpField.of("x-path", req.pathWithQuery().orElseThrow()))));
+              new OutgoingResponse(
+                  Fields.fromList(
+                      List.of(HttpField.of("x-path", req.pathWithQuery().orElseThrow()))));
           OutgoingBody body = resp.body().orElseThrow();
           out.set(new ResponseOutparam.Answer.Response(resp));
           WasiOutputStream w = body.write().orElseThrow();
@@ -204,7 +206,8 @@ class HttpHandlerInvokerTest {
               out.set(new ResponseOutparam.Answer.Response(resp));
               throw new IllegalStateException("trap");
             });
-    assertThatThrownBy(() -> trapsMidBody.handle(request("GET", InputStream.nullInputStream()), after))
+    assertThatThrownBy(
+            () -> trapsMidBody.handle(request("GET", InputStream.nullInputStream()), after))
         .hasMessage("trap");
     assertThat(after.events).containsExactly("start", "abort");
   }
@@ -216,6 +219,22 @@ class HttpHandlerInvokerTest {
             (req, out) ->
                 out.set(new ResponseOutparam.Answer.Response(new OutgoingResponse(new Fields()))))
         .handle(request("POST", new PatternStream(1L << 30, new CRC32())), sink);
+    assertThat(sink.events).containsExactly("start", "complete");
+  }
+
+  @Test
+  void trailersResolveWhenTheGuestFinishesAnUnreadBody() {
+    RecordingSink sink = new RecordingSink();
+    new HttpHandlerInvoker(
+            (req, out) -> {
+              FutureTrailers trailers = req.consume().orElseThrow().finish();
+              io.cloister.wasi.io.PollHost.block(trailers.subscribe());
+              assertThat(trailers.get())
+                  .contains(new FutureTrailers.Outcome.Trailers(Optional.empty()));
+              assertThat(trailers.get()).contains(new FutureTrailers.Outcome.AlreadyTaken());
+              out.set(new ResponseOutparam.Answer.Response(new OutgoingResponse(new Fields())));
+            })
+        .handle(request("POST", new PatternStream(1 << 20, new CRC32())), sink);
     assertThat(sink.events).containsExactly("start", "complete");
   }
 
@@ -269,5 +288,4 @@ class HttpHandlerInvokerTest {
       return n;
     }
   }
-
 }

@@ -121,9 +121,12 @@ class FileKeyValueStoreTest extends KeyValueStoreContract {
 
   private static Path onlyEntry(Path d) throws Exception {
     try (Stream<Path> s = Files.list(d)) {
-      return s.filter(p -> p.toString().endsWith(".kv")).reduce((x, y) -> {
-        throw new AssertionError("more than one entry");
-      }).orElseThrow();
+      return s.filter(p -> p.toString().endsWith(".kv"))
+          .reduce(
+              (x, y) -> {
+                throw new AssertionError("more than one entry");
+              })
+          .orElseThrow();
     }
   }
 }

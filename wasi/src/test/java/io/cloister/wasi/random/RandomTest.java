@@ -24,7 +24,8 @@ class RandomTest {
   void hugeRequestsTrapInsteadOfExhaustingMemory() {
     RandomHost r = new RandomHost(new SecureRandom());
     assertThatThrownBy(() -> r.getRandomBytes(-1L)).isInstanceOf(WasiTrap.class);
-    assertThatThrownBy(() -> new InsecureHost(new SplittableRandom()).getInsecureRandomBytes(1L << 40))
+    assertThatThrownBy(
+            () -> new InsecureHost(new SplittableRandom()).getInsecureRandomBytes(1L << 40))
         .isInstanceOf(WasiTrap.class);
   }
 

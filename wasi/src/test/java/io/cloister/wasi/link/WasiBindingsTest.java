@@ -1,0 +1,236 @@
+package io.cloister.wasi.link;
+
+import static io.cloister.wasi.link.RecordingDefinitions.borrow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cloister.component.values.Value;
+import io.cloister.wasi.WasiContext;
+import io.cloister.wasi.WasiHost;
+import io.cloister.wasi.WasiTrap;
+import io.cloister.wasi.http.HttpLink;
+import io.cloister.wasi.io.IoLink;
+import io.cloister.wasi.keyvalue.KeyValueLink;
+import io.cloister.wasi.keyvalue.KeyValueStore;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Value-level bindings, called as the runtime calls them. */
+class WasiBindingsTest {
+  private static final String H = HttpLink.TYPES;
+  private RecordingDefinitions defs;
+  private WasiContext ctx;
+
+  @BeforeEach
+  void setUp() {
+    defs = new RecordingDefinitions();
+    ctx = WasiHost.builder("t").variable("K", "V").build().newContext();
+    ctx.register(defs);
+  }
+
+  private static Value str(String s) {
+    return new Value.Str(s);
+  }
+
+  private static Value bytes(String s) {
+    return new Value.Bytes(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Value ok(Value r) {
+    assertThat(r)
+        .isInstanceOfSatisfying(Value.ResultValue.class, x -> assertThat(x.isOk()).isTrue());
+    return ((Value.ResultValue) r).payload().orElse(null);
+  }
+
+  private static Value err(Value r) {
+    assertThat(r)
+        .isInstanceOfSatisfying(Value.ResultValue.class, x -> assertThat(x.isOk()).isFalse());
+    return ((Value.ResultValue) r).payload().orElse(null);
+  }
+
+  @Test
+  void fieldsThroughTheBinding() {
+    Value f = defs.call(H, "[constructor]fields");
+    ok(defs.call(H, "[method]fields.append", borrow(f), str("x-a"), bytes("1")));
+    assertThat(defs.call(H, "[method]fields.get", borrow(f), str("X-A")))
+        .isEqualTo(new Value.ListValue(List.of(bytes("1"))));
+    Value bad =
+        defs.call(
+            H,
+            "[static]fields.from-list",
+            new Value.ListValue(List.of(new Value.TupleValue(List.of(str("a b"), bytes("v"))))));
+    assertThat(err(bad)).isEqualTo(new Value.VariantValue(0, Optional.empty())); // invalid-syntax
+    Value forbidden =
+        defs.call(H, "[method]fields.set", borrow(f), str("Host"), new Value.ListValue(List.of()));
+    assertThat(err(forbidden)).isEqualTo(new Value.VariantValue(1, Optional.empty()));
+  }
+
+  @Test
+  void finishingAnOutgoingBodyWhileItsStreamLivesTraps() {
+    Value resp =
+        defs.call(H, "[constructor]outgoing-response", defs.call(H, "[constructor]fields"));
+    Value body = ok(defs.call(H, "[method]outgoing-response.body", borrow(resp)));
+    assertThat(defs.call(H, "[method]outgoing-response.body", borrow(resp)))
+        .isEqualTo(new Value.ResultValue(false, Optional.empty()));
+    Value stream = ok(defs.call(H, "[method]outgoing-body.write", borrow(body)));
+    Value none = new Value.OptionValue(Optional.empty());
+    assertThatThrownBy(() -> defs.call(H, "[static]outgoing-body.finish", body, none))
+        .isInstanceOf(WasiTrap.class)
+        .hasMessageContaining("dropped before finishing");
+    ok(
+        defs.call(
+            IoLink.STREAMS,
+            "[method]output-stream.blocking-write-and-flush",
+            borrow(stream),
+            bytes("hi")));
+    defs.drop(stream);
+    assertThat(defs.call(H, "[static]outgoing-body.finish", body, none))
+        .isEqualTo(new Value.ResultValue(true, Optional.empty()));
+  }
+
+  @Test
+  void outgoingRequestsAreDenied() {
+    Value req = defs.call(H, "[constructor]outgoing-request", defs.call(H, "[constructor]fields"));
+    ok(
+        defs.call(
+            H,
+            "[method]outgoing-request.set-authority",
+            borrow(req),
+            new Value.OptionValue(Optional.of(str("example.com")))));
+    Value r =
+        defs.call(
+            HttpLink.OUTGOING_HANDLER, "handle", req, new Value.OptionValue(Optional.empty()));
+    assertThat(err(r))
+        .isEqualTo(new Value.VariantValue(15, Optional.empty())); // HTTP-request-denied
+  }
+
+  @Test
+  void streamErrorsAreLoweredWithAnErrorResource() {
+    Value stdin = defs.call("wasi:cli/stdin@0.2.0", "get-stdin");
+    Value closed =
+        err(
+            defs.call(
+                IoLink.STREAMS, "[method]input-stream.read", borrow(stdin), new Value.U64(4)));
+    assertThat(closed).isEqualTo(new Value.VariantValue(1, Optional.empty()));
+
+    Value body =
+        ok(
+            defs.call(
+                H,
+                "[method]outgoing-response.body",
+                borrow(
+                    defs.call(
+                        H,
+                        "[constructor]outgoing-response",
+                        defs.call(H, "[constructor]fields")))));
+    // An outgoing request's body has no reader: the first write reports why, then closed.
+    Value req = defs.call(H, "[constructor]outgoing-request", defs.call(H, "[constructor]fields"));
+    Value reqBody = ok(defs.call(H, "[method]outgoing-request.body", borrow(req)));
+    Value out = ok(defs.call(H, "[method]outgoing-body.write", borrow(reqBody)));
+    Value failed = err(defs.call(IoLink.STREAMS, "[method]output-stream.check-write", borrow(out)));
+    Value.VariantValue v = (Value.VariantValue) failed;
+    assertThat(v.caseIndex()).isZero();
+    Value message =
+        defs.call(IoLink.ERROR, "[method]error.to-debug-string", borrow(v.payload().orElseThrow()));
+    assertThat(message).isEqualTo(str("the reader closed the stream"));
+    assertThat(defs.call(H, "http-error-code", borrow(v.payload().orElseThrow())))
+        .isEqualTo(new Value.OptionValue(Optional.empty()));
+    assertThat(body).isNotNull();
+  }
+
+  @Test
+  void keyValueCursorsAreNumbersThatContinueTheListing() {
+    Value bucket = ok(defs.call(KeyValueLink.STORE, "open", str("b")));
+    for (int i = 0; i < KeyValueStore.PAGE_SIZE + 2; i++) {
+      ok(
+          defs.call(
+              KeyValueLink.STORE,
+              "[method]bucket.set",
+              borrow(bucket),
+              str(String.format("k%05d", i)),
+              bytes("")));
+    }
+    Value first =
+        ok(
+            defs.call(
+                KeyValueLink.STORE,
+                "[method]bucket.list-keys",
+                borrow(bucket),
+                new Value.OptionValue(Optional.empty())));
+    List<Value> fields = ((Value.RecordValue) first).fields();
+    assertThat(((Value.ListValue) fields.get(0)).elements()).hasSize(KeyValueStore.PAGE_SIZE);
+    Value cursor = ((Value.OptionValue) fields.get(1)).value().orElseThrow();
+    assertThat(cursor).isInstanceOf(Value.U64.class);
+    Value second =
+        ok(
+            defs.call(
+                KeyValueLink.STORE,
+                "[method]bucket.list-keys",
+                borrow(bucket),
+                new Value.OptionValue(Optional.of(cursor))));
+    assertThat(((Value.RecordValue) second).fields().get(0))
+        .isEqualTo(new Value.ListValue(List.of(str("k01000"), str("k01001"))));
+    Value unknown =
+        err(
+            defs.call(
+                KeyValueLink.STORE,
+                "[method]bucket.list-keys",
+                borrow(bucket),
+                new Value.OptionValue(Optional.of(new Value.U64(999)))));
+    assertThat(((Value.VariantValue) unknown).caseIndex()).isEqualTo(2); // other(string)
+    assertThat(
+            ok(
+                defs.call(
+                    KeyValueLink.ATOMICS, "increment", borrow(bucket), str("n"), new Value.U64(3))))
+        .isEqualTo(new Value.U64(3));
+  }
+
+  @Test
+  void filesystemAndSocketsAreDenied() {
+    assertThat(defs.call("wasi:filesystem/preopens@0.2.0", "get-directories"))
+        .isEqualTo(new Value.ListValue(List.of()));
+    assertThat(
+            err(
+                defs.call(
+                    "wasi:sockets/tcp-create-socket@0.2.0",
+                    "create-tcp-socket",
+                    new Value.EnumValue(0))))
+        .isEqualTo(new Value.EnumValue(1)); // access-denied
+    Value net = defs.call("wasi:sockets/instance-network@0.2.0", "instance-network");
+    assertThat(
+            err(
+                defs.call(
+                    "wasi:sockets/ip-name-lookup@0.2.0",
+                    "resolve-addresses",
+                    borrow(net),
+                    str("example.com"))))
+        .isEqualTo(new Value.EnumValue(1));
+    assertThat(defs.defines("wasi:filesystem/types@0.2.0", "[method]descriptor.open-at")).isTrue();
+  }
+
+  @Test
+  void environmentHoldsTheAppAndItsVariablesOnly() {
+    Value env = defs.call("wasi:cli/environment@0.2.0", "get-environment");
+    assertThat(((Value.ListValue) env).elements())
+        .containsExactly(
+            new Value.TupleValue(List.of(str(WasiHost.APP_NAME_VARIABLE), str("t"))),
+            new Value.TupleValue(List.of(str(WasiHost.APP_VERSION_VARIABLE), str("0"))),
+            new Value.TupleValue(List.of(str("K"), str("V"))));
+  }
+
+  @Test
+  void droppedResourcesLeaveTheTable() {
+    int before = ctx.table().size();
+    Value f = defs.call(H, "[constructor]fields");
+    Value p =
+        defs.call("wasi:clocks/monotonic-clock@0.2.0", "subscribe-duration", new Value.U64(0));
+    assertThat(defs.call(IoLink.POLL, "poll", new Value.ListValue(List.of(borrow(p)))))
+        .isEqualTo(new Value.ListValue(List.of(new Value.U32(0))));
+    defs.drop(f);
+    defs.drop(p);
+    assertThat(ctx.table().size()).isEqualTo(before);
+  }
+}
