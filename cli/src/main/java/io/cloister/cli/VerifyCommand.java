@@ -63,10 +63,11 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Connects to an enclave, verifies its RA-TLS certificate (self-signature, validity,",
-      "extensions, report_data binding, DCAP quote under the policy, expected app and",
-      "measurements, Merkle inclusion proof) and, if the server offers it, a fresh quote for a",
-      "random nonce (GET " + Nonces.PATH + "?nonce=HEX).",
+      "Connects to an enclave trusting nothing but its attestation and verifies its",
+      "RA-TLS certificate: self-signature, validity, extensions, report_data binding,",
+      "DCAP quote under the policy, expected app and measurements, Merkle inclusion",
+      "proof; then, if the server offers it, a fresh quote for a random nonce",
+      "(GET " + Nonces.PATH + "?nonce=HEX).",
       "Exit 0 if every check passes, 1 if any fails or the server cannot be reached,",
       "2 for malformed options or files."
     })

@@ -1,6 +1,7 @@
 package io.cloister.attestation.merkle;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,16 +31,18 @@ public final class ConfigTree {
   private ConfigTree(List<String> keys, List<byte[]> values) {
     this.keys = List.copyOf(keys);
     this.values = values;
+    // One digest for the whole build: looking up a provider per hash costs more than hashing.
+    MessageDigest md = TreeHasher.newDigest();
     byte[][] leafHashes = new byte[keys.size()][];
     for (int i = 0; i < leafHashes.length; i++) {
-      leafHashes[i] = ConfigLeaf.hash(keys.get(i), values.get(i));
+      leafHashes[i] = ConfigLeaf.hash(md, keys.get(i), values.get(i));
     }
     this.levels = new ArrayList<>();
     levels.add(leafHashes);
     for (byte[][] below = leafHashes; below.length > 1; ) {
       byte[][] above = new byte[below.length / 2][];
       for (int i = 0; i < above.length; i++) {
-        above[i] = TreeHasher.nodeHash(below[2 * i], below[2 * i + 1]);
+        above[i] = TreeHasher.nodeHash(md, below[2 * i], below[2 * i + 1]);
       }
       levels.add(above);
       below = above;
