@@ -8,7 +8,6 @@ import io.cloister.component.runtime.ExternValue;
 import io.cloister.component.runtime.TypeSubstitution;
 import io.cloister.component.types.DefType;
 import io.cloister.component.types.ExternDecl;
-import io.cloister.component.types.ExternType;
 import io.cloister.component.types.FuncType;
 import io.cloister.component.types.InstanceType;
 import io.cloister.component.types.ResourceType;
