@@ -3,7 +3,6 @@ package io.cloister.component.runtime;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.InterpreterMachine;
-import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.cloister.component.binary.ComponentDecodeException;
@@ -76,8 +75,10 @@ public final class Component {
     WasmModule module;
     try {
       module = Parser.parse(EmptyImportNames.rename(m.bytes()));
-    } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new ComponentDecodeException(m.start(), "invalid core module: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // Chicory's parser meets untrusted bytes here and does not only throw ChicoryException
+      // (the fuzzer found NullPointerExceptions from its ControlTree on malformed code).
+      throw new ComponentDecodeException(m.start(), "invalid core module: " + e);
     }
     if (!options.compile()) {
       return new CompiledModule(module, info, InterpreterMachine::new);

@@ -307,6 +307,9 @@ final class InstanceBuilder {
     // convention); in a component only the start section runs, `_start` is wasi:cli/run's job.
     Instance instance =
         Instance.builder(cm.module())
+            // The module's start section still runs; a WASI "_start" export is the component's
+            // business (it lifts it as wasi:cli/run), not something to call on instantiation.
+            .withStart(false)
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
             .withStart(false)

@@ -44,12 +44,24 @@ final class TrapStubs {
 
   /** A linker where every import of {@code c} exists and fails if called; override what a test needs. */
   static Linker linkerFor(Component c) {
+    return linkerFor(c, null);
+  }
+
+  /**
+   * Like {@link #linkerFor(Component)}, but defines versioned interfaces under {@code version}
+   * instead of the imported one (to exercise compatible-version matching), when not null.
+   */
+  static Linker linkerFor(Component c, String version) {
     Linker linker = new Linker();
     for (ExternDecl imp : c.type().imports()) {
       if (imp.type() instanceof InstanceType it) {
+        String name =
+            version == null || !imp.name().contains("@")
+                ? imp.name()
+                : imp.name().substring(0, imp.name().lastIndexOf('@') + 1) + version;
         for (ExternDecl d : it.exports()) {
           if (d.type() instanceof FuncType) {
-            linker.defineFunction(imp.name(), d.name(), null, args -> {
+            linker.defineFunction(name, d.name(), null, args -> {
               throw new AssertionError("unexpected call of " + imp.name() + "#" + d.name());
             });
           }

@@ -223,6 +223,22 @@ class HttpHandlerInvokerTest {
   }
 
   @Test
+  void trailersResolveWhenTheGuestFinishesAnUnreadBody() {
+    RecordingSink sink = new RecordingSink();
+    new HttpHandlerInvoker(
+            (req, out) -> {
+              FutureTrailers trailers = req.consume().orElseThrow().finish();
+              io.cloister.wasi.io.PollHost.block(trailers.subscribe());
+              assertThat(trailers.get())
+                  .contains(new FutureTrailers.Outcome.Trailers(Optional.empty()));
+              assertThat(trailers.get()).contains(new FutureTrailers.Outcome.AlreadyTaken());
+              out.set(new ResponseOutparam.Answer.Response(new OutgoingResponse(new Fields())));
+            })
+        .handle(request("POST", new PatternStream(1 << 20, new CRC32())), sink);
+    assertThat(sink.events).containsExactly("start", "complete");
+  }
+
+  @Test
   void requestPartsAreVisibleAndTheBodyIsConsumedOnce() {
     RecordingSink sink = new RecordingSink();
     new HttpHandlerInvoker(
