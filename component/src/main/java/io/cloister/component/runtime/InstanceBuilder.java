@@ -303,8 +303,6 @@ final class InstanceBuilder {
         case CoreExternType.Tag t -> throw new UnsupportedOperationException("imported exception tags");
       }
     }
-    // withStart(false): Chicory would otherwise also call an exported `_start` (the WASI command
-    // convention); in a component only the start section runs, `_start` is wasi:cli/run's job.
     Instance instance =
         Instance.builder(cm.module())
             // The module's start section still runs; a WASI "_start" export is the component's
@@ -312,7 +310,6 @@ final class InstanceBuilder {
             .withStart(false)
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
-            .withStart(false)
             // ByteArrayMemory: allocation and bulk copies are several times cheaper than the
             // default ByteBufferMemory's (instantiation was dominated by ByteBuffer.allocate).
             .withMemoryFactory(ByteArrayMemory::new)
