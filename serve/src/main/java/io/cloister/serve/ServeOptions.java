@@ -85,10 +85,4 @@ public record ServeOptions(
     return new ServeOptions(host, port, tls, policy, answer, exchange,
         maxHeadersSize, maxPrologueLength, maxPayloadSize, idleTimeout, maxConcurrentRequests);
   }
-
-  /** These options with another idle timeout. */
-  public ServeOptions withIdleTimeout(Duration newIdleTimeout) {
-    return new ServeOptions(host, port, tls, policy, answerDeadline, exchangeDeadline,
-        maxHeadersSize, maxPrologueLength, maxPayloadSize, newIdleTimeout, maxConcurrentRequests);
-  }
 }

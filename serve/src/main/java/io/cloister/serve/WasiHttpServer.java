@@ -89,11 +89,6 @@ public final class WasiHttpServer implements AutoCloseable {
     return tls.map(SelfSignedTls::certificate);
   }
 
-  /** How many guest instances were made so far. */
-  public int instancesMade() {
-    return pool.instantiated();
-  }
-
   /** Stops accepting connections, then closes the idle instances. */
   @Override
   public void close() {

@@ -106,11 +106,6 @@ final class HelidonResponseSink implements ResponseSink {
     return state == State.ABORTED;
   }
 
-  /** Whether nothing at all was sent (the guest never answered nor failed). */
-  synchronized boolean untouched() {
-    return state == State.WAITING;
-  }
-
   private void sendError(Status status, String message) {
     response.status(status);
     response.headers().set(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);

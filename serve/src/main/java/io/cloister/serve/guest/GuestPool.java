@@ -13,7 +13,6 @@ public final class GuestPool implements AutoCloseable {
   private final InstancePolicy policy;
   private final ConcurrentLinkedDeque<Lease> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger idleCount = new AtomicInteger();
-  private final AtomicInteger instantiated = new AtomicInteger();
   private volatile boolean closed;
 
   /** A pool making instances with {@code factory} under {@code policy}. */
@@ -29,13 +28,7 @@ public final class GuestPool implements AutoCloseable {
       idleCount.decrementAndGet();
       return reused;
     }
-    instantiated.incrementAndGet();
     return new Lease(factory.instantiate());
-  }
-
-  /** How many instances this pool has made so far. */
-  public int instantiated() {
-    return instantiated.get();
   }
 
   /** Closes the idle instances; leases returned later are closed too. */
