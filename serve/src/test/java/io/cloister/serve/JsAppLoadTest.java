@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -28,15 +28,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The componentize-js app (fixtures/http/js-app, built by scripts/build-js-app.sh) under load:
- * N sequential then N concurrent requests on one counter, every answer checked, the counter
+ * The componentize-js app (fixtures/http/js-app, built by scripts/build-js-app.sh) under load: N
+ * sequential then N concurrent requests on one counter, every answer checked, the counter
  * consistent, one log line per request. Slow (the 13 MB component compiles for a minute, and each
- * request costs hundreds of milliseconds today), so it runs in profile {@code js-app}:
- * {@code ./mvnw -B -Pjs-app -pl serve -am verify}; {@code -Djsapp.requests=N} (default 10000).
+ * request costs hundreds of milliseconds today), so it runs in profile {@code js-app}: {@code
+ * ./mvnw -B -Pjs-app -pl serve -am verify}; {@code -Djsapp.requests=N} (default 10000).
  */
 @Tag("js-app")
 class JsAppLoadTest {
-  private static final Path APP = Path.of("..", "fixtures", "http", "js-app", "build", "app.component.wasm");
+  private static final Path APP =
+      Path.of("..", "fixtures", "http", "js-app", "build", "app.component.wasm");
   private static final int REQUESTS = Integer.getInteger("jsapp.requests", 10_000);
   private static final ConcurrentLinkedQueue<LogRecord> LOG = new ConcurrentLinkedQueue<>();
   private static WasiHttpServer server;
@@ -48,7 +49,9 @@ class JsAppLoadTest {
     server =
         WasiHttpServer.start(
             ComponentGuests.compile(Files.readAllBytes(APP), host, EngineOptions.compiled()),
-            ServeOptions.defaults().withPort(0).withDeadlines(Duration.ofSeconds(60), Duration.ofSeconds(120)));
+            ServeOptions.defaults()
+                .withPort(0)
+                .withDeadlines(Duration.ofSeconds(60), Duration.ofSeconds(120)));
   }
 
   @AfterAll
@@ -65,7 +68,8 @@ class JsAppLoadTest {
   @Test
   void sequentialThenConcurrentRequestsKeepTheCounterConsistent() throws Exception {
     for (int i = 1; i <= REQUESTS; i++) {
-      HttpResponse<String> response = client.send(count("seq"), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(count("seq"), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo(i + "\n");
     }
@@ -79,7 +83,8 @@ class JsAppLoadTest {
             CompletableFuture.supplyAsync(
                 () -> {
                   try {
-                    HttpResponse<String> r = client.send(count("par"), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r =
+                        client.send(count("par"), HttpResponse.BodyHandlers.ofString());
                     assertThat(r.statusCode()).isEqualTo(200);
                     return r.body().strip();
                   } catch (Exception e) {
@@ -92,11 +97,18 @@ class JsAppLoadTest {
       }
     }
     Set<Long> values =
-        answers.stream().map(CompletableFuture::join).map(Long::parseLong).collect(Collectors.toSet());
+        answers.stream()
+            .map(CompletableFuture::join)
+            .map(Long::parseLong)
+            .collect(Collectors.toSet());
     // every increment answered a distinct value: 1..N, none lost, none repeated
-    assertThat(values).isEqualTo(LongStream.rangeClosed(1, REQUESTS).boxed().collect(Collectors.toSet()));
+    assertThat(values)
+        .isEqualTo(LongStream.rangeClosed(1, REQUESTS).boxed().collect(Collectors.toSet()));
 
-    long logged = LOG.stream().filter(r -> r.context().equals("js-app") && r.message().startsWith("GET /count/")).count();
+    long logged =
+        LOG.stream()
+            .filter(r -> r.context().equals("js-app") && r.message().startsWith("GET /count/"))
+            .count();
     assertThat(logged).isEqualTo(2L * REQUESTS);
   }
 }

@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Lends guest instances to requests according to an {@link InstancePolicy}. Thread-safe: each
- * lease is used by one request at a time.
+ * Lends guest instances to requests according to an {@link InstancePolicy}. Thread-safe: each lease
+ * is used by one request at a time.
  */
 public final class GuestPool implements AutoCloseable {
   private final GuestFactory factory;
