@@ -40,23 +40,38 @@ public final class ServeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The component (.wasm).")
   Path file;
 
-  @Option(names = "--port", paramLabel = "N", description = "Port (default ${DEFAULT-VALUE}; 0 picks one).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "Port (default ${DEFAULT-VALUE}; 0 picks one).")
   int port = 8080;
 
-  @Option(names = "--tls", description = "Serve HTTPS with a self-signed certificate made at start.")
+  @Option(
+      names = "--tls",
+      description = "Serve HTTPS with a self-signed certificate made at start.")
   boolean tls;
 
-  @Option(names = "--env", paramLabel = "K=V", description = "An environment variable for the app (repeatable).")
+  @Option(
+      names = "--env",
+      paramLabel = "K=V",
+      description = "An environment variable for the app (repeatable).")
   Map<String, String> env = new LinkedHashMap<>();
 
-  @Option(names = "--kv-dir", paramLabel = "DIR", description = "Keep wasi:keyvalue data in DIR (default: in memory).")
+  @Option(
+      names = "--kv-dir",
+      paramLabel = "DIR",
+      description = "Keep wasi:keyvalue data in DIR (default: in memory).")
   Path kvDir;
 
-  @Option(names = "--deadline", paramLabel = "SECONDS",
+  @Option(
+      names = "--deadline",
+      paramLabel = "SECONDS",
       description = "Seconds an app may take to start its response (default ${DEFAULT-VALUE}).")
   long deadlineSeconds = 10;
 
-  @Option(names = "--fresh-instances", description = "A new instance for every request (default: pooled).")
+  @Option(
+      names = "--fresh-instances",
+      description = "A new instance for every request (default: pooled).")
   boolean fresh;
 
   @Override
@@ -90,7 +105,8 @@ public final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     ServeOptions options = ServeOptions.defaults().withPort(port).withTls(tls);
-    options = options.withDeadlines(Duration.ofSeconds(deadlineSeconds), options.exchangeDeadline());
+    options =
+        options.withDeadlines(Duration.ofSeconds(deadlineSeconds), options.exchangeDeadline());
     if (fresh) {
       options = options.withPolicy(new InstancePolicy.Fresh());
     }

@@ -34,13 +34,28 @@ class ServeCommandTest {
     Path kv = dir.resolve("kv");
     Thread serve =
         new Thread(
-            () -> exit.set(cl.execute("serve", BUILD.resolve("kv-counter.component.wasm").toString(),
-                "--port", "0", "--kv-dir", kv.toString(), "--env", "A=B")));
+            () ->
+                exit.set(
+                    cl.execute(
+                        "serve",
+                        BUILD.resolve("kv-counter.component.wasm").toString(),
+                        "--port",
+                        "0",
+                        "--kv-dir",
+                        kv.toString(),
+                        "--env",
+                        "A=B")));
     serve.start();
     URI uri = awaitUri(out);
     HttpClient client = HttpClient.newHttpClient();
-    HttpResponse<String> first = client.send(HttpRequest.newBuilder(uri.resolve("/x")).build(), HttpResponse.BodyHandlers.ofString());
-    HttpResponse<String> second = client.send(HttpRequest.newBuilder(uri.resolve("/x")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> first =
+        client.send(
+            HttpRequest.newBuilder(uri.resolve("/x")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> second =
+        client.send(
+            HttpRequest.newBuilder(uri.resolve("/x")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(first.body()).isEqualTo("1\n");
     assertThat(second.body()).isEqualTo("2\n");
     serve.interrupt();

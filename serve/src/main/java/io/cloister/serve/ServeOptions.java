@@ -43,9 +43,8 @@ public record ServeOptions(
   }
 
   /**
-   * Loopback on port 8080 without TLS, pooled instances, 10 s to answer, 5 min per exchange,
-   * 16 KiB of headers, 8 KiB request line, bodies of any size, 30 s idle timeout, 256 requests
-   * at once.
+   * Loopback on port 8080 without TLS, pooled instances, 10 s to answer, 5 min per exchange, 16 KiB
+   * of headers, 8 KiB request line, bodies of any size, 30 s idle timeout, 256 requests at once.
    */
   public static ServeOptions defaults() {
     return new ServeOptions(
@@ -64,31 +63,65 @@ public record ServeOptions(
 
   /** These options on another port. */
   public ServeOptions withPort(int newPort) {
-    return new ServeOptions(host, newPort, tls, policy, answerDeadline, exchangeDeadline,
-        maxHeadersSize, maxPrologueLength, maxPayloadSize, idleTimeout, maxConcurrentRequests);
+    return new ServeOptions(
+        host,
+        newPort,
+        tls,
+        policy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        maxConcurrentRequests);
   }
 
   /** These options with TLS on or off. */
   public ServeOptions withTls(boolean newTls) {
-    return new ServeOptions(host, port, newTls, policy, answerDeadline, exchangeDeadline,
-        maxHeadersSize, maxPrologueLength, maxPayloadSize, idleTimeout, maxConcurrentRequests);
+    return new ServeOptions(
+        host,
+        port,
+        newTls,
+        policy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        maxConcurrentRequests);
   }
 
   /** These options with another instance policy. */
   public ServeOptions withPolicy(InstancePolicy newPolicy) {
-    return new ServeOptions(host, port, tls, newPolicy, answerDeadline, exchangeDeadline,
-        maxHeadersSize, maxPrologueLength, maxPayloadSize, idleTimeout, maxConcurrentRequests);
+    return new ServeOptions(
+        host,
+        port,
+        tls,
+        newPolicy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        maxConcurrentRequests);
   }
 
   /** These options with other deadlines. */
   public ServeOptions withDeadlines(Duration answer, Duration exchange) {
-    return new ServeOptions(host, port, tls, policy, answer, exchange,
-        maxHeadersSize, maxPrologueLength, maxPayloadSize, idleTimeout, maxConcurrentRequests);
-  }
-
-  /** These options with another idle timeout. */
-  public ServeOptions withIdleTimeout(Duration newIdleTimeout) {
-    return new ServeOptions(host, port, tls, policy, answerDeadline, exchangeDeadline,
-        maxHeadersSize, maxPrologueLength, maxPayloadSize, newIdleTimeout, maxConcurrentRequests);
+    return new ServeOptions(
+        host,
+        port,
+        tls,
+        policy,
+        answer,
+        exchange,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        maxConcurrentRequests);
   }
 }

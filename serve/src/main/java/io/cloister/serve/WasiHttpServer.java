@@ -17,8 +17,8 @@ import java.util.concurrent.Executors;
 /**
  * {@code cloister serve}'s server: a Helidon SE WebServer (virtual threads per connection) whose
  * every request goes to one app's wasi:http incoming handler. Malformed requests and oversized
- * request lines or headers are refused by Helidon's HTTP/1.1 limits (400, connection closed)
- * before the app sees anything.
+ * request lines or headers are refused by Helidon's HTTP/1.1 limits (400, connection closed) before
+ * the app sees anything.
  */
 public final class WasiHttpServer implements AutoCloseable {
   /**
@@ -48,8 +48,10 @@ public final class WasiHttpServer implements AutoCloseable {
     ExecutorService guestThreads =
         Executors.newCachedThreadPool(Thread.ofPlatform().name("guest-", 0).daemon().factory());
     ExchangeHandler handler =
-        new ExchangeHandler(pool, guestThreads, options.answerDeadline(), options.exchangeDeadline());
-    Optional<SelfSignedTls> tls = options.tls() ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
+        new ExchangeHandler(
+            pool, guestThreads, options.answerDeadline(), options.exchangeDeadline());
+    Optional<SelfSignedTls> tls =
+        options.tls() ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
     Http1Config http1 =
         Http1Config.builder()
             .maxHeadersSize(options.maxHeadersSize())
@@ -87,11 +89,6 @@ public final class WasiHttpServer implements AutoCloseable {
   /** The self-signed certificate, when serving HTTPS. */
   public Optional<X509Certificate> certificate() {
     return tls.map(SelfSignedTls::certificate);
-  }
-
-  /** How many guest instances were made so far. */
-  public int instancesMade() {
-    return pool.instantiated();
   }
 
   /** Stops accepting connections, then closes the idle instances. */

@@ -6,8 +6,8 @@ import io.cloister.wasi.clocks.ClockSource;
 import io.cloister.wasi.http.Fields;
 import io.cloister.wasi.http.HeaderException;
 import io.cloister.wasi.http.HttpField;
-import io.cloister.wasi.http.IncomingBody;
 import io.cloister.wasi.http.HttpHandlerInvoker;
+import io.cloister.wasi.http.IncomingBody;
 import io.cloister.wasi.http.IncomingRequest;
 import io.cloister.wasi.http.OutgoingBody;
 import io.cloister.wasi.http.OutgoingResponse;
@@ -34,10 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class JavaGuests {
   /** Instances made by {@link #factory}, for the instance-policy tests. */
   final AtomicInteger made = new AtomicInteger();
+
   /** Instances closed. */
   final AtomicInteger closed = new AtomicInteger();
+
   /** Stops the uninterruptible {@code stuck} handler at the end of a test. */
   final AtomicBoolean release = new AtomicBoolean();
+
   private final AppLog log;
 
   JavaGuests(AppLog log) {
@@ -68,15 +71,19 @@ final class JavaGuests {
     String name = path.split("[/?]")[1];
     try {
       switch (name) {
-        case "hello" -> respond(out, 200, List.of(HttpField.of("content-type", "text/plain")),
-            "Hello, world!\n".getBytes(StandardCharsets.UTF_8));
+        case "hello" ->
+            respond(
+                out,
+                200,
+                List.of(HttpField.of("content-type", "text/plain")),
+                "Hello, world!\n".getBytes(StandardCharsets.UTF_8));
         case "echo" -> echo(request, out);
         case "count" -> count(request, out);
         case "headers" -> headers(request, out);
         case "stream" -> stream(out, Long.parseLong(path.substring(path.indexOf("mib=") + 4)));
         case "trap" -> throw new IllegalStateException("unreachable executed");
         case "trap-mid-body" -> trapMidBody(out);
-        case "no-response" -> { }
+        case "no-response" -> {}
         case "loop" -> {
           // Spins until interrupted, as Chicory code does at its interruption checks.
           while (!Thread.currentThread().isInterrupted()) {
@@ -99,13 +106,15 @@ final class JavaGuests {
     }
   }
 
-  private static void respond(ResponseOutparam out, int status, List<HttpField> headers, byte[] body)
+  private static void respond(
+      ResponseOutparam out, int status, List<HttpField> headers, byte[] body)
       throws HeaderException, StreamException {
     OutgoingBody outgoing = start(out, status, headers);
     WasiOutputStream stream = outgoing.write().orElseThrow();
     for (int at = 0; at < body.length; at += WasiOutputStream.BLOCKING_WRITE_LIMIT) {
       stream.blockingWriteAndFlush(
-          Arrays.copyOfRange(body, at, Math.min(body.length, at + WasiOutputStream.BLOCKING_WRITE_LIMIT)));
+          Arrays.copyOfRange(
+              body, at, Math.min(body.length, at + WasiOutputStream.BLOCKING_WRITE_LIMIT)));
     }
     stream.close();
     outgoing.finish(Optional.empty());
@@ -167,20 +176,27 @@ final class JavaGuests {
     for (HttpField field : entries) {
       body.append(field.name()).append(": ").append(field.valueLatin1()).append('\n');
     }
-    respond(out, 200,
-        List.of(HttpField.of("content-type", "text/plain"), HttpField.of("x-fixture", "headers"),
-            HttpField.of("x-multi", "one"), HttpField.of("x-multi", "two"),
+    respond(
+        out,
+        200,
+        List.of(
+            HttpField.of("content-type", "text/plain"),
+            HttpField.of("x-fixture", "headers"),
+            HttpField.of("x-multi", "one"),
+            HttpField.of("x-multi", "two"),
             HttpField.of("x-request-header-count", Integer.toString(entries.size()))),
         body.toString().getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /** Like stream-large: check-write, write what it permits, block when it permits nothing. */
-  private static void stream(ResponseOutparam out, long mib) throws HeaderException, StreamException {
+  private static void stream(ResponseOutparam out, long mib)
+      throws HeaderException, StreamException {
     byte[] pattern = new byte[65536 + 26];
     for (int i = 0; i < pattern.length; i++) {
       pattern[i] = (byte) ('a' + i % 26);
     }
-    OutgoingBody outgoing = start(out, 200, List.of(HttpField.of("content-type", "application/octet-stream")));
+    OutgoingBody outgoing =
+        start(out, 200, List.of(HttpField.of("content-type", "application/octet-stream")));
     WasiOutputStream stream = outgoing.write().orElseThrow();
     long remaining = mib << 20;
     long offset = 0;

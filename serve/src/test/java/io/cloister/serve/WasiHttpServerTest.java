@@ -26,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server against Java handlers that behave like the fixtures: real Helidon, real sockets,
- * real {@link HttpClient}, an ephemeral loopback port.
+ * The server against Java handlers that behave like the fixtures: real Helidon, real sockets, real
+ * {@link HttpClient}, an ephemeral loopback port.
  */
 class WasiHttpServerTest {
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
@@ -43,8 +43,7 @@ class WasiHttpServerTest {
 
   private WasiHttpServer start(ServeOptions options) {
     return WasiHttpServer.start(
-        guests.factory(),
-        options.withDeadlines(Duration.ofMillis(1500), Duration.ofSeconds(60)));
+        guests.factory(), options.withDeadlines(Duration.ofMillis(1500), Duration.ofSeconds(60)));
   }
 
   @AfterEach
@@ -54,7 +53,9 @@ class WasiHttpServerTest {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(server.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(server.uri().resolve(path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -100,8 +101,12 @@ class WasiHttpServerTest {
     long size = 256L << 20;
     server.close();
     // The count guest answers only after the whole body: give it more than the tests' 1.5 s.
-    server = WasiHttpServer.start(guests.factory(), ServeOptions.defaults().withPort(0)
-        .withDeadlines(Duration.ofSeconds(120), Duration.ofSeconds(120)));
+    server =
+        WasiHttpServer.start(
+            guests.factory(),
+            ServeOptions.defaults()
+                .withPort(0)
+                .withDeadlines(Duration.ofSeconds(120), Duration.ofSeconds(120)));
     HttpResponse<String> response =
         client.send(
             HttpRequest.newBuilder(server.uri().resolve("/count"))
@@ -116,14 +121,20 @@ class WasiHttpServerTest {
   void requestHeadersInResponseHeadersOut() throws Exception {
     HttpResponse<String> response =
         client.send(
-            HttpRequest.newBuilder(server.uri().resolve("/headers")).header("X-Custom", "v1").header("X-Custom", "v2").build(),
+            HttpRequest.newBuilder(server.uri().resolve("/headers"))
+                .header("X-Custom", "v1")
+                .header("X-Custom", "v2")
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).containsIgnoringCase("x-custom: v1").containsIgnoringCase("x-custom: v2");
+    assertThat(response.body())
+        .containsIgnoringCase("x-custom: v1")
+        .containsIgnoringCase("x-custom: v2");
     assertThat(response.headers().allValues("x-multi")).containsExactly("one", "two");
     assertThat(response.headers().firstValue("x-fixture")).hasValue("headers");
     int lines = response.body().split("\n").length;
-    assertThat(response.headers().firstValue("x-request-header-count")).hasValue(Integer.toString(lines));
+    assertThat(response.headers().firstValue("x-request-header-count"))
+        .hasValue(Integer.toString(lines));
   }
 
   @Test
@@ -182,15 +193,24 @@ class WasiHttpServerTest {
     String log = logBytes.toString(StandardCharsets.UTF_8);
     for (String level : List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "CRITICAL")) {
       assertThat(log)
-          .containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[.\\d]*Z " + level
-              + " +logging-fixture: " + level.toLowerCase() + " message");
+          .containsPattern(
+              "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[.\\d]*Z "
+                  + level
+                  + " +logging-fixture: "
+                  + level.toLowerCase()
+                  + " message");
     }
   }
 
   @Test
   void trailersAreSentWhenAnnounced() throws Exception {
-    String raw = rawExchange("GET /trailers HTTP/1.1\r\nHost: x\r\nTE: trailers\r\nConnection: close\r\n\r\n");
-    assertThat(raw).startsWith("HTTP/1.1 200").contains("body").containsIgnoringCase("x-checksum: 42");
+    String raw =
+        rawExchange(
+            "GET /trailers HTTP/1.1\r\nHost: x\r\nTE: trailers\r\nConnection: close\r\n\r\n");
+    assertThat(raw)
+        .startsWith("HTTP/1.1 200")
+        .contains("body")
+        .containsIgnoringCase("x-checksum: 42");
   }
 
   @Test
@@ -230,14 +250,16 @@ class WasiHttpServerTest {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("serve", server.certificate().orElseThrow());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(trust);
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, tmf.getTrustManagers(), null);
     HttpClient tlsClient = HttpClient.newBuilder().sslContext(ssl).build();
     URI uri = server.uri().resolve("/hello");
     assertThat(uri.getScheme()).isEqualTo("https");
-    HttpResponse<String> response = tlsClient.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        tlsClient.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.body()).isEqualTo("Hello, world!\n");
   }
 

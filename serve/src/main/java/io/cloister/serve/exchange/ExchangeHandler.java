@@ -25,10 +25,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The Helidon handler for every request: maps it onto the guest's incoming handler, running the
- * guest on a thread of its own under two deadlines, one until the guest answers (starts a
- * response or fails) and one for the whole exchange. A guest that misses either is interrupted
- * and its instance discarded; the client gets 503 when nothing was sent yet, a cut connection
- * otherwise. A trapped guest or one that never sets a response gets 500.
+ * guest on a thread of its own under two deadlines, one until the guest answers (starts a response
+ * or fails) and one for the whole exchange. A guest that misses either is interrupted and its
+ * instance discarded; the client gets 503 when nothing was sent yet, a cut connection otherwise. A
+ * trapped guest or one that never sets a response gets 500.
  */
 public final class ExchangeHandler implements Handler {
   private static final System.Logger LOG = System.getLogger(ExchangeHandler.class.getName());
@@ -61,7 +61,9 @@ public final class ExchangeHandler implements Handler {
       LOG.log(Level.ERROR, "cannot instantiate the app for " + requestLine, e);
       response.status(Status.SERVICE_UNAVAILABLE_503);
       response.headers().set(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
-      response.send(("the app could not be instantiated: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+      response.send(
+          ("the app could not be instantiated: " + e.getMessage() + "\n")
+              .getBytes(StandardCharsets.UTF_8));
       return;
     }
     HelidonResponseSink sink = new HelidonResponseSink(response);
@@ -97,12 +99,17 @@ public final class ExchangeHandler implements Handler {
       }
     }
     if (sink.aborted()) {
-      throw new ExchangeAbortedException(requestLine + ": the response body could not be completed");
+      throw new ExchangeAbortedException(
+          requestLine + ": the response body could not be completed");
     }
   }
 
   private String deadlineText() {
-    return "answer " + answerDeadline.toMillis() + " ms, exchange " + exchangeDeadline.toMillis() + " ms";
+    return "answer "
+        + answerDeadline.toMillis()
+        + " ms, exchange "
+        + exchangeDeadline.toMillis()
+        + " ms";
   }
 
   private static void await(CompletableFuture<?> future, Duration timeout)
@@ -118,7 +125,9 @@ public final class ExchangeHandler implements Handler {
       }
     }
     InputStream body =
-        request.content().hasEntity() ? request.content().inputStream() : InputStream.nullInputStream();
+        request.content().hasEntity()
+            ? request.content().inputStream()
+            : InputStream.nullInputStream();
     return new IncomingRequestData(
         request.prologue().method().text(),
         pathWithQuery(request),

@@ -5,9 +5,9 @@ import java.util.concurrent.Executor;
 
 /**
  * One call into a guest on a thread of its own, which the deadline can interrupt. Chicory checks
- * the thread's interrupt flag in compiled and interpreted code (at calls and backward branches),
- * so an interrupted guest stops with a trap; a call stuck where nothing checks the flag is
- * abandoned: its thread keeps running, but its instance is discarded and its response refused.
+ * the thread's interrupt flag in compiled and interpreted code (at calls and backward branches), so
+ * an interrupted guest stops with a trap; a call stuck where nothing checks the flag is abandoned:
+ * its thread keeps running, but its instance is discarded and its response refused.
  */
 final class GuestCall {
   private final CompletableFuture<Void> done = new CompletableFuture<>();

@@ -45,7 +45,9 @@ final class HelidonResponseSink implements ResponseSink {
     }
     response.status(Status.create(status));
     for (HttpField field : headers) {
-      response.headers().add(HeaderValues.create(HeaderNames.create(field.name()), field.valueLatin1()));
+      response
+          .headers()
+          .add(HeaderValues.create(HeaderNames.create(field.name()), field.valueLatin1()));
     }
     body = response.outputStream();
     state = State.STREAMING;
@@ -59,7 +61,9 @@ final class HelidonResponseSink implements ResponseSink {
     // HTTP/1.1 trailers go out only when the guest announced them in a Trailer header.
     if (!trailers.isEmpty() && response.headers().contains(HeaderNames.TRAILER)) {
       for (HttpField field : trailers) {
-        response.trailers().add(HeaderValues.create(HeaderNames.create(field.name()), field.valueLatin1()));
+        response
+            .trailers()
+            .add(HeaderValues.create(HeaderNames.create(field.name()), field.valueLatin1()));
       }
     }
     body.close();
@@ -106,11 +110,6 @@ final class HelidonResponseSink implements ResponseSink {
     return state == State.ABORTED;
   }
 
-  /** Whether nothing at all was sent (the guest never answered nor failed). */
-  synchronized boolean untouched() {
-    return state == State.WAITING;
-  }
-
   private void sendError(Status status, String message) {
     response.status(status);
     response.headers().set(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
@@ -124,8 +123,8 @@ final class HelidonResponseSink implements ResponseSink {
   }
 
   /**
-   * The body stream handed to the guest: refuses writes once the exchange is over. The write
-   * itself happens outside the lock, so a slow client never blocks {@link #expire}.
+   * The body stream handed to the guest: refuses writes once the exchange is over. The write itself
+   * happens outside the lock, so a slow client never blocks {@link #expire}.
    */
   private final class GuardedStream extends OutputStream {
     @Override

@@ -12,8 +12,8 @@ import io.cloister.wasi.http.HttpHandlerInvoker;
 import java.util.NoSuchElementException;
 
 /**
- * Instances of a real wasi:http component: compiled once (Chicory), then each instance gets its
- * own WASI context (resource table, stdio, logging, key-value view) from {@code host}.
+ * Instances of a real wasi:http component: compiled once (Chicory), then each instance gets its own
+ * WASI context (resource table, stdio, logging, key-value view) from {@code host}.
  */
 public final class ComponentGuests implements GuestFactory {
   private final Component component;
@@ -55,9 +55,11 @@ public final class ComponentGuests implements GuestFactory {
         }
       };
     } catch (ComponentLinkException e) {
-      throw new GuestInstantiationException("the component's imports cannot be satisfied: " + e.getMessage(), e);
+      throw new GuestInstantiationException(
+          "the component's imports cannot be satisfied: " + e.getMessage(), e);
     } catch (NoSuchElementException e) {
-      throw new GuestInstantiationException("the component exports no wasi:http/incoming-handler", e);
+      throw new GuestInstantiationException(
+          "the component exports no wasi:http/incoming-handler", e);
     } catch (RuntimeException e) {
       throw new GuestInstantiationException("instantiation trapped: " + e.getMessage(), e);
     }

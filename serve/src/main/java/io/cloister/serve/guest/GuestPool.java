@@ -5,15 +5,14 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Lends guest instances to requests according to an {@link InstancePolicy}. Thread-safe: each
- * lease is used by one request at a time.
+ * Lends guest instances to requests according to an {@link InstancePolicy}. Thread-safe: each lease
+ * is used by one request at a time.
  */
 public final class GuestPool implements AutoCloseable {
   private final GuestFactory factory;
   private final InstancePolicy policy;
   private final ConcurrentLinkedDeque<Lease> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger idleCount = new AtomicInteger();
-  private final AtomicInteger instantiated = new AtomicInteger();
   private volatile boolean closed;
 
   /** A pool making instances with {@code factory} under {@code policy}. */
@@ -29,13 +28,7 @@ public final class GuestPool implements AutoCloseable {
       idleCount.decrementAndGet();
       return reused;
     }
-    instantiated.incrementAndGet();
     return new Lease(factory.instantiate());
-  }
-
-  /** How many instances this pool has made so far. */
-  public int instantiated() {
-    return instantiated.get();
   }
 
   /** Closes the idle instances; leases returned later are closed too. */

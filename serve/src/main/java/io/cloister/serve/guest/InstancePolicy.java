@@ -6,7 +6,9 @@ package io.cloister.serve.guest;
  */
 public sealed interface InstancePolicy {
 
-  /** A fresh instance for every request: full isolation between requests, instantiation cost each. */
+  /**
+   * A fresh instance for every request: full isolation between requests, instantiation cost each.
+   */
   record Fresh() implements InstancePolicy {}
 
   /**

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * Prints an app's log records on serve's own output, one line each: time (ISO-8601 UTC), level,
- * context and message, e.g. {@code 2026-11-25T15:00:00.123Z INFO  stdout: hello}. Line breaks
- * inside a message are escaped so that one record stays one line.
+ * context and message, e.g. {@code 2026-11-25T15:00:00.123Z INFO stdout: hello}. Line breaks inside
+ * a message are escaped so that one record stays one line.
  */
 public final class ConsoleAppLog implements AppLog {
   private final PrintStream out;

@@ -60,7 +60,8 @@ public record SelfSignedTls(X509Certificate certificate, KeyPair keyPair) {
       X509Certificate certificate =
           new JcaX509CertificateConverter()
               .getCertificate(
-                  builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
+                  builder.build(
+                      new JcaContentSignerBuilder("SHA256withECDSA").build(keyPair.getPrivate())));
       return new SelfSignedTls(certificate, keyPair);
     } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
       throw new IllegalStateException("cannot generate a self-signed certificate", e);
