@@ -1,16 +1,16 @@
 package io.cloister.bench;
 
+import io.cloister.component.link.ComponentLinkException;
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
 import io.cloister.component.runtime.ComponentFunction;
-import io.cloister.component.runtime.EngineOptions;
+import io.cloister.component.runtime.ComponentInstance;
 import io.cloister.component.values.Value;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -19,40 +19,89 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * A whole component call from Java: {@code docs:adder/add@0.1.0#add} of the shared adder fixture
- * (lower two u32, core call, lift the result), and a fresh instance of the compiled component, on
- * the Chicory compiler and interpreter. Reads the fixture from {@code -Dcloister.shared.dir}
- * (default {@code ../shared}).
+ * Calls into real fixture components (compiled by Chicory): the call overhead of the adder's u32
+ * {@code add}, a string round trip, a 64 KiB {@code list<u8>} round trip, and instantiating each
+ * fixture once compiled.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ComponentCallBenchmark {
-  @Param({"compiled", "interpreted"})
-  public String engine;
 
-  private Component component;
-  private ComponentFunction add;
-  private final List<Value> args = List.of(new Value.U32(40), new Value.U32(2));
+  /** One instance of each component the call benchmarks use. */
+  @State(Scope.Thread)
+  public static class Calls {
+    ComponentFunction add;
+    ComponentFunction roundtripString;
+    ComponentFunction roundtripBytes;
+    List<Value> addArgs;
+    List<Value> stringArgs;
+    List<Value> bytesArgs;
 
-  @Setup
-  public void setup() throws Exception {
-    Path fixture =
-        Path.of(System.getProperty("cloister.shared.dir", "../shared"), "fixtures", "components", "adder.component.wasm");
-    component =
-        Component.compile(
-            Files.readAllBytes(fixture),
-            engine.equals("compiled") ? EngineOptions.compiled() : EngineOptions.interpreted());
-    add = new Linker().instantiate(component).exportedFunction("docs:adder/add@0.1.0#add");
+    @Setup(Level.Trial)
+    public void setup() throws ComponentLinkException {
+      Component adder = FixtureHost.compile("adder.component.wasm");
+      add = new Linker().instantiate(adder).exportedFunction("docs:adder/add@0.1.0#add");
+      addArgs = List.of(new Value.U32(40), new Value.U32(2));
+
+      Component strings = FixtureHost.compile("strings.component.wasm");
+      roundtripString = FixtureHost.stubbed(strings).instantiate(strings).exportedFunction("roundtrip");
+      stringArgs = List.of(new Value.Str("hello, Cloister ⚑ 🚀"));
+
+      Component lists = FixtureHost.compile("lists.component.wasm");
+      ComponentInstance l = FixtureHost.stubbed(lists).instantiate(lists);
+      roundtripBytes = l.exportedFunction("test:lists/test", "list-roundtrip");
+      byte[] payload = new byte[64 * 1024];
+      for (int i = 0; i < payload.length; i++) {
+        payload[i] = (byte) i;
+      }
+      bytesArgs = List.of(new Value.Bytes(payload));
+    }
+  }
+
+  /** A compiled fixture and a linker for it. */
+  @State(Scope.Thread)
+  public static class Instantiation {
+    @Param({
+      "adder.component.wasm",
+      "numbers.component.wasm",
+      "strings.component.wasm",
+      "lists.component.wasm",
+      "records.component.wasm",
+      "variants.component.wasm",
+      "flavorful.component.wasm",
+      "many-arguments.component.wasm",
+      "resources.component.wasm",
+      "simple-nested.component.wasm"
+    })
+    public String fixture;
+
+    Component component;
+    Linker linker;
+
+    @Setup(Level.Trial)
+    public void setup() {
+      component = FixtureHost.compile(fixture);
+      linker = FixtureHost.stubbed(component);
+    }
   }
 
   @Benchmark
-  public List<Value> callAdd() {
-    return add.call(args);
+  public List<Value> addU32(Calls c) {
+    return c.add.call(c.addArgs);
   }
 
   @Benchmark
-  public Object instantiate() throws Exception {
-    return new Linker().instantiate(component);
+  public List<Value> stringRoundTrip(Calls c) {
+    return c.roundtripString.call(c.stringArgs);
+  }
+
+  @Benchmark
+  public List<Value> bytes64KiBRoundTrip(Calls c) {
+    return c.roundtripBytes.call(c.bytesArgs);
+  }
+
+  @Benchmark
+  public ComponentInstance instantiate(Instantiation i) throws ComponentLinkException {
+    return i.linker.instantiate(i.component);
   }
 }

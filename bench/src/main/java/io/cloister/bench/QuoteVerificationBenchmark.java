@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Verification of the real SGX fixture quote with its Intel collateral parsed once (as a verifier
  * caching collateral until nextUpdate would): quote parsing, PCK chain and CRLs, QE report, quote
- * signature, TCB info and QE identity signatures, TCB level matching. Fixtures are read from
- * {@code -Dcloister.shared.dir} (default {@code ../shared}, relative to the project root).
+ * signature, TCB info and QE identity signatures, TCB level matching. Fixtures are read from {@code
+ * -Dcloister.shared.dir} (default {@code ../shared}, relative to the project root).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -35,9 +35,11 @@ public class QuoteVerificationBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    Path dir = Path.of(System.getProperty("cloister.shared.dir", "../shared"), "fixtures", "attestation");
+    Path dir =
+        Path.of(System.getProperty("cloister.shared.dir", "../shared"), "fixtures", "attestation");
     quote = Files.readAllBytes(dir.resolve("sgx_quote"));
-    collateral = CollateralBundle.parse(Files.readAllBytes(dir.resolve("sgx_quote_collateral.json")));
+    collateral =
+        CollateralBundle.parse(Files.readAllBytes(dir.resolve("sgx_quote_collateral.json")));
     verifier = QuoteVerifier.intel();
   }
 

@@ -26,6 +26,7 @@ public final class Main implements Runnable {
     cl.addSubcommand(new WitCommand());
     cl.addSubcommand(new VerifyCommand());
     cl.addSubcommand(new CallCommand());
+    cl.addSubcommand(new ServeCommand());
     return cl;
   }
 

@@ -11,7 +11,6 @@ import io.cloister.attestation.pck.PckCertificateException;
 import io.cloister.attestation.pck.PemCertificates;
 import io.cloister.attestation.verify.Appraisal;
 import io.cloister.attestation.verify.AppraisalPolicy;
-import io.cloister.attestation.verify.QuoteReport;
 import io.cloister.attestation.verify.QuoteVerifier;
 import io.cloister.attestation.verify.Rule;
 import io.cloister.attestation.verify.TrustRoot;
@@ -44,8 +43,10 @@ import picocli.CommandLine.Spec;
 public final class QuoteCommand implements Runnable {
   /** Exit code when the policy accepts the quote. */
   public static final int ACCEPTED = 0;
+
   /** Exit code when the policy refuses the quote. */
   public static final int REFUSED = 1;
+
   /** Exit code for malformed input (quote, collateral, options). */
   public static final int MALFORMED = 2;
 
@@ -56,7 +57,9 @@ public final class QuoteCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code cloister quote verify}: verify a quote with collateral and appraise it with a policy. */
+  /**
+   * {@code cloister quote verify}: verify a quote with collateral and appraise it with a policy.
+   */
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
@@ -70,11 +73,16 @@ public final class QuoteCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "QUOTE-FILE", description = "the binary quote")
     Path quoteFile;
 
-    @Option(names = "--collateral", required = true, paramLabel = "FILE",
+    @Option(
+        names = "--collateral",
+        required = true,
+        paramLabel = "FILE",
         description = "collateral bundle (JSON: tcb_info, qe_identity, CRLs, issuer chains)")
     Path collateralFile;
 
-    @Option(names = "--at", paramLabel = "ISO-INSTANT",
+    @Option(
+        names = "--at",
+        paramLabel = "ISO-INSTANT",
         description = "verify as of this instant (default: now), e.g. 2025-07-01T00:00:00Z")
     Instant at;
 
@@ -93,27 +101,37 @@ public final class QuoteCommand implements Runnable {
     @Option(names = "--min-isv-svn", paramLabel = "N", description = "minimum ISV SVN")
     Integer minIsvSvn;
 
-    @Option(names = "--accept-status", paramLabel = "S",
+    @Option(
+        names = "--accept-status",
+        paramLabel = "S",
         description = "accepted TCB status (repeatable; default UpToDate and SWHardeningNeeded)")
     List<String> acceptStatus = new ArrayList<>();
 
-    @Option(names = "--allow-advisory", paramLabel = "ID",
+    @Option(
+        names = "--allow-advisory",
+        paramLabel = "ID",
         description = "allowed advisory ID (repeatable; when given, any other advisory is refused)")
     List<String> allowAdvisory;
 
-    @Option(names = "--max-collateral-age", paramLabel = "DURATION",
+    @Option(
+        names = "--max-collateral-age",
+        paramLabel = "DURATION",
         description = "refuse collateral issued longer ago than this (ISO-8601, e.g. P30D)")
     Duration maxCollateralAge;
 
     @Option(names = "--allow-debug", description = "accept debug enclaves")
     boolean allowDebug;
 
-    @Option(names = "--allow-simulated",
+    @Option(
+        names = "--allow-simulated",
         description = "accept simulated quotes (they prove nothing about hardware)")
     boolean allowSimulated;
 
-    @Option(names = "--simulation-root", paramLabel = "PEM-FILE",
-        description = "trust this simulation root CA as well (quotes under it are reported as simulated)")
+    @Option(
+        names = "--simulation-root",
+        paramLabel = "PEM-FILE",
+        description =
+            "trust this simulation root CA as well (quotes under it are reported as simulated)")
     Path simulationRoot;
 
     @Override
@@ -129,10 +147,14 @@ public final class QuoteCommand implements Runnable {
         quote = Files.readAllBytes(quoteFile);
         collateral = CollateralBundle.read(collateralFile);
         if (simulationRoot != null) {
-          roots.add(TrustRoot.simulation(
-              PemCertificates.parse(Files.readString(simulationRoot, StandardCharsets.US_ASCII)).get(0)));
+          roots.add(
+              TrustRoot.simulation(
+                  PemCertificates.parse(Files.readString(simulationRoot, StandardCharsets.US_ASCII))
+                      .get(0)));
         }
-      } catch (IOException | CollateralFormatException | PckCertificateException
+      } catch (IOException
+          | CollateralFormatException
+          | PckCertificateException
           | IllegalArgumentException e) {
         err.println("error: " + e.getMessage());
         return MALFORMED;
@@ -153,9 +175,8 @@ public final class QuoteCommand implements Runnable {
 
     private AppraisalPolicy policy() {
       HexFormat hex = HexFormat.of();
-      AppraisalPolicy.Builder b = AppraisalPolicy.builder()
-          .allowDebug(allowDebug)
-          .allowSimulated(allowSimulated);
+      AppraisalPolicy.Builder b =
+          AppraisalPolicy.builder().allowDebug(allowDebug).allowSimulated(allowSimulated);
       if (mrEnclave != null) {
         b.mrEnclave(hex.parseHex(mrEnclave));
       }
@@ -184,21 +205,32 @@ public final class QuoteCommand implements Runnable {
 
     private static void printText(PrintWriter out, Appraisal a) {
       HexFormat hex = HexFormat.of();
-      a.report().ifPresent(r -> {
-        r.warnings().forEach(w -> out.println("WARNING: " + w));
-        out.println("MRENCLAVE:      " + hex.formatHex(r.mrEnclave()));
-        out.println("MRSIGNER:       " + hex.formatHex(r.mrSigner()));
-        out.println("ISV product ID: " + r.isvProdId());
-        out.println("ISV SVN:        " + r.isvSvn());
-        out.println("debug:          " + r.debug());
-        out.println("report data:    " + hex.formatHex(r.reportData()));
-        out.println("TCB status:     " + r.tcbStatus().intelName());
-        out.println("advisories:     " + (r.advisoryIds().isEmpty() ? "none" : String.join(", ", r.advisoryIds())));
-        out.println("FMSPC:          " + r.fmspc());
-        out.println("collateral:     issued " + r.collateralIssuedAt() + ", next update "
-            + r.collateralNextUpdate() + ", verified as of " + r.verifiedAt());
-        out.println("simulated:      " + r.simulated());
-      });
+      a.report()
+          .ifPresent(
+              r -> {
+                r.warnings().forEach(w -> out.println("WARNING: " + w));
+                out.println("MRENCLAVE:      " + hex.formatHex(r.mrEnclave()));
+                out.println("MRSIGNER:       " + hex.formatHex(r.mrSigner()));
+                out.println("ISV product ID: " + r.isvProdId());
+                out.println("ISV SVN:        " + r.isvSvn());
+                out.println("debug:          " + r.debug());
+                out.println("report data:    " + hex.formatHex(r.reportData()));
+                out.println("TCB status:     " + r.tcbStatus().intelName());
+                out.println(
+                    "advisories:     "
+                        + (r.advisoryIds().isEmpty()
+                            ? "none"
+                            : String.join(", ", r.advisoryIds())));
+                out.println("FMSPC:          " + r.fmspc());
+                out.println(
+                    "collateral:     issued "
+                        + r.collateralIssuedAt()
+                        + ", next update "
+                        + r.collateralNextUpdate()
+                        + ", verified as of "
+                        + r.verifiedAt());
+                out.println("simulated:      " + r.simulated());
+              });
       if (a.accepted()) {
         out.println("ACCEPTED");
       } else {
@@ -213,24 +245,26 @@ public final class QuoteCommand implements Runnable {
       HexFormat hex = HexFormat.of();
       ObjectNode o = new ObjectMapper().createObjectNode();
       o.put("accepted", a.accepted());
-      a.report().ifPresent(r -> {
-        o.put("simulated", r.simulated());
-        ArrayNode warnings = o.putArray("warnings");
-        r.warnings().forEach(warnings::add);
-        o.put("mrenclave", hex.formatHex(r.mrEnclave()))
-            .put("mrsigner", hex.formatHex(r.mrSigner()))
-            .put("isvProdId", r.isvProdId())
-            .put("isvSvn", r.isvSvn())
-            .put("debug", r.debug())
-            .put("reportData", hex.formatHex(r.reportData()))
-            .put("tcbStatus", r.tcbStatus().intelName());
-        ArrayNode adv = o.putArray("advisoryIds");
-        r.advisoryIds().forEach(adv::add);
-        o.put("fmspc", r.fmspc())
-            .put("collateralIssuedAt", r.collateralIssuedAt().toString())
-            .put("collateralNextUpdate", r.collateralNextUpdate().toString())
-            .put("verifiedAt", r.verifiedAt().toString());
-      });
+      a.report()
+          .ifPresent(
+              r -> {
+                o.put("simulated", r.simulated());
+                ArrayNode warnings = o.putArray("warnings");
+                r.warnings().forEach(warnings::add);
+                o.put("mrenclave", hex.formatHex(r.mrEnclave()))
+                    .put("mrsigner", hex.formatHex(r.mrSigner()))
+                    .put("isvProdId", r.isvProdId())
+                    .put("isvSvn", r.isvSvn())
+                    .put("debug", r.debug())
+                    .put("reportData", hex.formatHex(r.reportData()))
+                    .put("tcbStatus", r.tcbStatus().intelName());
+                ArrayNode adv = o.putArray("advisoryIds");
+                r.advisoryIds().forEach(adv::add);
+                o.put("fmspc", r.fmspc())
+                    .put("collateralIssuedAt", r.collateralIssuedAt().toString())
+                    .put("collateralNextUpdate", r.collateralNextUpdate().toString())
+                    .put("verifiedAt", r.verifiedAt().toString());
+              });
       ArrayNode violations = o.putArray("violations");
       for (Violation v : a.violations()) {
         violations.addObject().put("rule", v.rule().id()).put("detail", v.detail());

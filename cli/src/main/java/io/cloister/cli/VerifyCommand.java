@@ -63,10 +63,11 @@ import picocli.CommandLine.Spec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Connects to an enclave, verifies its RA-TLS certificate (self-signature, validity,",
-      "extensions, report_data binding, DCAP quote under the policy, expected app and",
-      "measurements, Merkle inclusion proof) and, if the server offers it, a fresh quote for a",
-      "random nonce (GET " + Nonces.PATH + "?nonce=HEX).",
+      "Connects to an enclave trusting nothing but its attestation and verifies its",
+      "RA-TLS certificate: self-signature, validity, extensions, report_data binding,",
+      "DCAP quote under the policy, expected app and measurements, Merkle inclusion",
+      "proof; then, if the server offers it, a fresh quote for a random nonce",
+      "(GET " + Nonces.PATH + "?nonce=HEX).",
       "Exit 0 if every check passes, 1 if any fails or the server cannot be reached,",
       "2 for malformed options or files."
     })
@@ -74,8 +75,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
   /** Exit code when every check passed. */
   public static final int VERIFIED = 0;
+
   /** Exit code when a check failed or the enclave could not be reached. */
   public static final int FAILED = 1;
+
   /** Exit code for malformed options or files. */
   public static final int MALFORMED = 2;
 
@@ -83,18 +86,27 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "URL",
+  @Parameters(
+      index = "0",
+      paramLabel = "URL",
       description = "https://HOST[:PORT][/ROUTE-PREFIX]; a path is the expected route prefix")
   URI url;
 
-  @Option(names = "--sni", paramLabel = "NAME",
-      description = "server name to send (an app's hostname selects its certificate); also expected in subjectAltName")
+  @Option(
+      names = "--sni",
+      paramLabel = "NAME",
+      description =
+          "server name to send (an app's hostname selects its certificate); also expected in"
+              + " subjectAltName")
   String sni;
 
   @Option(names = "--app", paramLabel = "NAME", description = "expected app name")
   String app;
 
-  @Option(names = "--code-hash", paramLabel = "HEX", description = "expected SHA-256 code hash of the app")
+  @Option(
+      names = "--code-hash",
+      paramLabel = "HEX",
+      description = "expected SHA-256 code hash of the app")
   String codeHash;
 
   @Option(names = "--mrenclave", paramLabel = "HEX", description = "expected MRENCLAVE")
@@ -103,22 +115,32 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--mrsigner", paramLabel = "HEX", description = "expected MRSIGNER")
   String mrSigner;
 
-  @Option(names = "--allow-simulated",
+  @Option(
+      names = "--allow-simulated",
       description = "accept simulated quotes (they prove nothing about hardware)")
   boolean allowSimulated;
 
-  @Option(names = "--collateral", paramLabel = "FILE",
-      description = "collateral bundle (JSON) to appraise quotes with; without it every quote is refused")
+  @Option(
+      names = "--collateral",
+      paramLabel = "FILE",
+      description =
+          "collateral bundle (JSON) to appraise quotes with; without it every quote is refused")
   Path collateralFile;
 
-  @Option(names = "--simulation-root", paramLabel = "PEM-FILE",
-      description = "trust this simulation root CA as well (quotes under it are reported as simulated)")
+  @Option(
+      names = "--simulation-root",
+      paramLabel = "PEM-FILE",
+      description =
+          "trust this simulation root CA as well (quotes under it are reported as simulated)")
   Path simulationRoot;
 
   @Option(names = "--no-freshness", description = "skip the nonce freshness challenge")
   boolean noFreshness;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10S",
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "PT10S",
       description = "connect and read timeout (ISO-8601, default ${DEFAULT-VALUE})")
   Duration timeout;
 
@@ -135,7 +157,9 @@ public final class VerifyCommand implements Callable<Integer> {
       checkUrl();
       expected = expectations();
       appraiser = appraiser();
-    } catch (IOException | CollateralFormatException | PckCertificateException
+    } catch (IOException
+        | CollateralFormatException
+        | PckCertificateException
         | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       err.flush();
@@ -152,16 +176,19 @@ public final class VerifyCommand implements Callable<Integer> {
     } catch (IOException e) {
       certificate = Optional.empty();
       if (seen.get() == null) {
-        err.println("error: cannot complete a TLS handshake with " + host() + ":" + port() + ": " + e);
+        err.println(
+            "error: cannot complete a TLS handshake with " + host() + ":" + port() + ": " + e);
         err.flush();
         return FAILED;
       }
     }
     RaTlsReport report = seen.get();
     if (report.passed() && certificate.isPresent()) {
-      report = report.with(noFreshness
-          ? List.of(CheckResult.skip("freshness", "skipped (--no-freshness)"))
-          : freshness(context, new FreshnessVerifier(appraiser)));
+      report =
+          report.with(
+              noFreshness
+                  ? List.of(CheckResult.skip("freshness", "skipped (--no-freshness)"))
+                  : freshness(context, new FreshnessVerifier(appraiser)));
     }
     if (json) {
       out.println(toJson(report, certificate).toPrettyString());
@@ -218,7 +245,8 @@ public final class VerifyCommand implements Callable<Integer> {
       throw new IllegalArgumentException(option + " is not hex: " + e.getMessage());
     }
     if (bytes.length != 32) {
-      throw new IllegalArgumentException(option + " must be 32 bytes (64 hex digits), got " + bytes.length);
+      throw new IllegalArgumentException(
+          option + " must be 32 bytes (64 hex digits), got " + bytes.length);
     }
     return bytes;
   }
@@ -227,14 +255,17 @@ public final class VerifyCommand implements Callable<Integer> {
       throws IOException, CollateralFormatException, PckCertificateException {
     List<TrustRoot> roots = new ArrayList<>(List.of(TrustRoot.intel()));
     if (simulationRoot != null) {
-      roots.add(TrustRoot.simulation(
-          PemCertificates.parse(Files.readString(simulationRoot, StandardCharsets.US_ASCII)).get(0)));
+      roots.add(
+          TrustRoot.simulation(
+              PemCertificates.parse(Files.readString(simulationRoot, StandardCharsets.US_ASCII))
+                  .get(0)));
     }
     AppraisalPolicy policy = AppraisalPolicy.builder().allowSimulated(allowSimulated).build();
     if (collateralFile == null) {
       // Fail closed: without collateral no quote can be appraised.
-      return quote -> new QuoteAppraisal(false, false,
-          "no collateral to appraise the quote with: pass --collateral FILE");
+      return quote ->
+          new QuoteAppraisal(
+              false, false, "no collateral to appraise the quote with: pass --collateral FILE");
     }
     Collateral collateral = CollateralBundle.read(collateralFile);
     return new DcapQuoteAppraiser(new QuoteVerifier(roots), collateral, policy, Clock.systemUTC());
@@ -256,36 +287,54 @@ public final class VerifyCommand implements Callable<Integer> {
 
   private List<CheckResult> freshness(SSLContext context, FreshnessVerifier verifier) {
     byte[] nonce = Nonces.random();
-    URI endpoint = URI.create("https://" + url.getRawAuthority() + Nonces.PATH + "?nonce=" + HEX.formatHex(nonce));
+    URI endpoint =
+        URI.create(
+            "https://" + url.getRawAuthority() + Nonces.PATH + "?nonce=" + HEX.formatHex(nonce));
     SSLParameters params = context.getDefaultSSLParameters();
     if (sni != null) {
       params.setServerNames(List.of(new SNIHostName(sni)));
     }
     HttpResponse<byte[]> response;
-    try (HttpClient client = HttpClient.newBuilder().sslContext(context).sslParameters(params)
-        .connectTimeout(timeout).build()) {
-      response = client.send(HttpRequest.newBuilder(endpoint).timeout(timeout).GET().build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+    try (HttpClient client =
+        HttpClient.newBuilder()
+            .sslContext(context)
+            .sslParameters(params)
+            .connectTimeout(timeout)
+            .build()) {
+      response =
+          client.send(
+              HttpRequest.newBuilder(endpoint).timeout(timeout).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
     } catch (SSLException e) {
-      return List.of(CheckResult.fail("freshness", "TLS to " + endpoint + " failed: " + e.getMessage()));
+      return List.of(
+          CheckResult.fail("freshness", "TLS to " + endpoint + " failed: " + e.getMessage()));
     } catch (IOException e) {
-      return List.of(CheckResult.skip("freshness", "not offered: " + endpoint + " did not answer HTTP ("
-          + e.getClass().getSimpleName() + ")"));
+      return List.of(
+          CheckResult.skip(
+              "freshness",
+              "not offered: "
+                  + endpoint
+                  + " did not answer HTTP ("
+                  + e.getClass().getSimpleName()
+                  + ")"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return List.of(CheckResult.fail("freshness", "interrupted"));
     }
     if (response.statusCode() == 404) {
-      return List.of(CheckResult.skip("freshness", "not offered: " + Nonces.PATH + " answered 404"));
+      return List.of(
+          CheckResult.skip("freshness", "not offered: " + Nonces.PATH + " answered 404"));
     }
     if (response.statusCode() != 200) {
-      return List.of(CheckResult.fail("freshness", Nonces.PATH + " answered " + response.statusCode()));
+      return List.of(
+          CheckResult.fail("freshness", Nonces.PATH + " answered " + response.statusCode()));
     }
     X509Certificate connection;
     try {
       connection = (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
     } catch (IOException | RuntimeException e) {
-      return List.of(CheckResult.fail("freshness", "no peer certificate on the freshness connection"));
+      return List.of(
+          CheckResult.fail("freshness", "no peer certificate on the freshness connection"));
     }
     try {
       return verifier.verify(FreshnessEvidence.fromJson(response.body()), nonce, connection);
@@ -296,15 +345,43 @@ public final class VerifyCommand implements Callable<Integer> {
 
   private void printText(PrintWriter out, RaTlsReport report, Optional<X509Certificate> cert) {
     out.println("cloister verify " + url + (sni != null ? " (SNI " + sni + ")" : ""));
-    report.extensions().ifPresent(ext -> {
-      out.println("Merkle root:  " + HEX.formatHex(ext.merkleRoot()));
-      ext.app().ifPresent(a -> out.println("app:          " + a.name() + ", route prefix " + a.routePrefix()
-          + ", code hash " + HEX.formatHex(a.codeHash())));
-      ext.manifest().ifPresent(m -> m.apps().forEach(a -> out.println("hosts app:    " + a.name() + " at "
-          + a.hostname() + a.routePrefix() + ", code hash " + HEX.formatHex(a.codeHash()))));
-    });
-    cert.ifPresent(c -> out.println("certificate:  " + c.getSubjectX500Principal().getName()
-        + ", valid until " + c.getNotAfter().toInstant()));
+    report
+        .extensions()
+        .ifPresent(
+            ext -> {
+              out.println("Merkle root:  " + HEX.formatHex(ext.merkleRoot()));
+              ext.app()
+                  .ifPresent(
+                      a ->
+                          out.println(
+                              "app:          "
+                                  + a.name()
+                                  + ", route prefix "
+                                  + a.routePrefix()
+                                  + ", code hash "
+                                  + HEX.formatHex(a.codeHash())));
+              ext.manifest()
+                  .ifPresent(
+                      m ->
+                          m.apps()
+                              .forEach(
+                                  a ->
+                                      out.println(
+                                          "hosts app:    "
+                                              + a.name()
+                                              + " at "
+                                              + a.hostname()
+                                              + a.routePrefix()
+                                              + ", code hash "
+                                              + HEX.formatHex(a.codeHash()))));
+            });
+    cert.ifPresent(
+        c ->
+            out.println(
+                "certificate:  "
+                    + c.getSubjectX500Principal().getName()
+                    + ", valid until "
+                    + c.getNotAfter().toInstant()));
     out.println();
     for (CheckResult c : report.checks()) {
       out.printf("  %-4s  %-26s %s%n", c.outcome(), c.name(), c.detail());
@@ -313,10 +390,19 @@ public final class VerifyCommand implements Callable<Integer> {
     if (report.simulated()) {
       out.println("WARNING: " + QuoteReport.SIMULATION_WARNING);
     }
-    long passed = report.checks().stream().filter(c -> c.outcome() == CheckResult.Outcome.PASS).count();
-    long skipped = report.checks().stream().filter(c -> c.outcome() == CheckResult.Outcome.SKIP).count();
-    out.println((report.passed() ? "VERIFIED" : "FAILED") + ": " + passed + " passed, "
-        + report.failures().size() + " failed, " + skipped + " skipped");
+    long passed =
+        report.checks().stream().filter(c -> c.outcome() == CheckResult.Outcome.PASS).count();
+    long skipped =
+        report.checks().stream().filter(c -> c.outcome() == CheckResult.Outcome.SKIP).count();
+    out.println(
+        (report.passed() ? "VERIFIED" : "FAILED")
+            + ": "
+            + passed
+            + " passed, "
+            + report.failures().size()
+            + " failed, "
+            + skipped
+            + " skipped");
   }
 
   private ObjectNode toJson(RaTlsReport report, Optional<X509Certificate> cert) {
@@ -332,15 +418,20 @@ public final class VerifyCommand implements Callable<Integer> {
       root.put("warning", QuoteReport.SIMULATION_WARNING);
     }
     cert.ifPresent(c -> root.put("subject", c.getSubjectX500Principal().getName()));
-    report.extensions().ifPresent(ext -> {
-      root.put("merkleRoot", HEX.formatHex(ext.merkleRoot()));
-      ext.app().ifPresent(a -> {
-        ObjectNode appNode = root.putObject("app");
-        appNode.put("name", a.name());
-        appNode.put("routePrefix", a.routePrefix());
-        appNode.put("codeHash", HEX.formatHex(a.codeHash()));
-      });
-    });
+    report
+        .extensions()
+        .ifPresent(
+            ext -> {
+              root.put("merkleRoot", HEX.formatHex(ext.merkleRoot()));
+              ext.app()
+                  .ifPresent(
+                      a -> {
+                        ObjectNode appNode = root.putObject("app");
+                        appNode.put("name", a.name());
+                        appNode.put("routePrefix", a.routePrefix());
+                        appNode.put("codeHash", HEX.formatHex(a.codeHash()));
+                      });
+            });
     ArrayNode checks = root.putArray("checks");
     for (CheckResult c : report.checks()) {
       ObjectNode n = checks.addObject();

@@ -52,24 +52,48 @@ class QuoteCommandTest {
 
   @Test
   void acceptedWithThatStatusAllowedAndJsonOutput() throws Exception {
-    Run r = run("quote", "verify", QUOTE, "--collateral", COLLATERAL, "--at", AT, "--json",
-        "--accept-status", "ConfigurationAndSWHardeningNeeded",
-        "--mrenclave", "33d8736db756ed4997e04ba358d27833188f1932ff7b1d156904d3f560452fbb");
+    Run r =
+        run(
+            "quote",
+            "verify",
+            QUOTE,
+            "--collateral",
+            COLLATERAL,
+            "--at",
+            AT,
+            "--json",
+            "--accept-status",
+            "ConfigurationAndSWHardeningNeeded",
+            "--mrenclave",
+            "33d8736db756ed4997e04ba358d27833188f1932ff7b1d156904d3f560452fbb");
     assertThat(r.exit()).as(r.err()).isEqualTo(0);
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.get("accepted").asBoolean()).isTrue();
     assertThat(json.get("isvProdId").asInt()).isZero();
-    assertThat(json.get("advisoryIds").toString()).isEqualTo("[\"INTEL-SA-00289\",\"INTEL-SA-00615\"]");
+    assertThat(json.get("advisoryIds").toString())
+        .isEqualTo("[\"INTEL-SA-00289\",\"INTEL-SA-00615\"]");
     assertThat(json.get("simulated").asBoolean()).isFalse();
   }
 
   @Test
   void wrongMrEnclaveAndExpiredCollateralAreRefused() {
-    Run wrong = run("quote", "verify", QUOTE, "--collateral", COLLATERAL, "--at", AT,
-        "--accept-status", "ConfigurationAndSWHardeningNeeded", "--mrenclave", "00".repeat(32));
+    Run wrong =
+        run(
+            "quote",
+            "verify",
+            QUOTE,
+            "--collateral",
+            COLLATERAL,
+            "--at",
+            AT,
+            "--accept-status",
+            "ConfigurationAndSWHardeningNeeded",
+            "--mrenclave",
+            "00".repeat(32));
     assertThat(wrong.exit()).isEqualTo(1);
     assertThat(wrong.out()).contains("[policy.mrenclave]");
-    Run expired = run("quote", "verify", QUOTE, "--collateral", COLLATERAL, "--at", "2025-08-01T00:00:00Z");
+    Run expired =
+        run("quote", "verify", QUOTE, "--collateral", COLLATERAL, "--at", "2025-08-01T00:00:00Z");
     assertThat(expired.exit()).isEqualTo(1);
     assertThat(expired.out()).containsPattern("\\[(tcbinfo|qeidentity|crl)\\.validity\\]");
   }
@@ -82,8 +106,11 @@ class QuoteCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).contains("[quote.format]").contains("byte offset 432");
     Path badCollateral = Files.writeString(dir.resolve("c.json"), "{\"tcb_info\": 1}");
-    assertThat(run("quote", "verify", QUOTE, "--collateral", badCollateral.toString()).exit()).isEqualTo(2);
-    assertThat(run("quote", "verify", dir.resolve("missing").toString(), "--collateral", COLLATERAL).exit())
+    assertThat(run("quote", "verify", QUOTE, "--collateral", badCollateral.toString()).exit())
+        .isEqualTo(2);
+    assertThat(
+            run("quote", "verify", dir.resolve("missing").toString(), "--collateral", COLLATERAL)
+                .exit())
         .isEqualTo(2);
   }
 
@@ -93,22 +120,44 @@ class QuoteCommandTest {
     Instant now = Instant.parse("2026-03-01T00:00:00Z");
     byte[] quote = new SimulatedAttester(authority, new byte[32], 0, 0).quote(new byte[64]);
     Path quoteFile = Files.write(dir.resolve("quote"), quote);
-    Path bundle = Files.write(dir.resolve("collateral.json"),
-        CollateralBundle.encode(authority.collateral(now, Duration.ofDays(30), Set.of())));
+    Path bundle =
+        Files.write(
+            dir.resolve("collateral.json"),
+            CollateralBundle.encode(authority.collateral(now, Duration.ofDays(30), Set.of())));
     String root = dir.resolve("sim").resolve("sim-root-ca.pem").toString();
     String at = now.plusSeconds(60).toString();
 
-    Run untrusted = run("quote", "verify", quoteFile.toString(), "--collateral", bundle.toString(), "--at", at);
+    Run untrusted =
+        run("quote", "verify", quoteFile.toString(), "--collateral", bundle.toString(), "--at", at);
     assertThat(untrusted.exit()).isEqualTo(1);
     assertThat(untrusted.out()).contains("[chain.root]");
 
-    Run refused = run("quote", "verify", quoteFile.toString(), "--collateral", bundle.toString(), "--at", at,
-        "--simulation-root", root);
+    Run refused =
+        run(
+            "quote",
+            "verify",
+            quoteFile.toString(),
+            "--collateral",
+            bundle.toString(),
+            "--at",
+            at,
+            "--simulation-root",
+            root);
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.out()).contains("WARNING: SIMULATED QUOTE").contains("[policy.simulated]");
 
-    Run allowed = run("quote", "verify", quoteFile.toString(), "--collateral", bundle.toString(), "--at", at,
-        "--simulation-root", root, "--allow-simulated");
+    Run allowed =
+        run(
+            "quote",
+            "verify",
+            quoteFile.toString(),
+            "--collateral",
+            bundle.toString(),
+            "--at",
+            at,
+            "--simulation-root",
+            root,
+            "--allow-simulated");
     assertThat(allowed.exit()).isEqualTo(0);
     assertThat(allowed.out()).contains("WARNING: SIMULATED QUOTE").contains("simulated:      true");
   }

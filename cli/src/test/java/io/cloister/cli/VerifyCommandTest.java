@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -78,30 +77,40 @@ class VerifyCommandTest {
     SimulatedAttester attester = new SimulatedAttester(authority, MRENCLAVE, 0, 0);
     issuer = new RaTlsIssuer(attester);
     Path collateralFile = dir.resolve("collateral.json");
-    Files.write(collateralFile, CollateralBundle.encode(
-        authority.collateral(Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30), Set.of())));
+    Files.write(
+        collateralFile,
+        CollateralBundle.encode(
+            authority.collateral(
+                Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30), Set.of())));
     collateral = collateralFile.toString();
     Path rootFile = dir.resolve("sim-root.pem");
-    Files.writeString(rootFile, PemCertificates.encode(List.of(authority.trustRoot().certificate())));
+    Files.writeString(
+        rootFile, PemCertificates.encode(List.of(authority.trustRoot().certificate())));
     simulationRoot = rootFile.toString();
 
     keyManager = new SniKeyManager(issuer.issue(config()));
     FreshnessResponder responder = new FreshnessResponder(attester);
-    server = WebServer.builder()
-        .port(0)
-        .tls(Tls.builder().sslContext(RaTlsContexts.server(keyManager)).build())
-        .routing(r -> r.get(Nonces.PATH, (req, res) -> {
-          try {
-            byte[] nonce = Nonces.parse(req.query().first("nonce").orElse(null));
-            Certificate[] local = req.localPeer().tlsCertificates().orElseThrow();
-            res.header("Content-Type", "application/json")
-                .send(responder.respond((X509Certificate) local[0], nonce).toJson());
-          } catch (FreshnessException e) {
-            res.status(Status.BAD_REQUEST_400).send(e.getMessage());
-          }
-        }))
-        .build()
-        .start();
+    server =
+        WebServer.builder()
+            .port(0)
+            .tls(Tls.builder().sslContext(RaTlsContexts.server(keyManager)).build())
+            .routing(
+                r ->
+                    r.get(
+                        Nonces.PATH,
+                        (req, res) -> {
+                          try {
+                            res.header("Content-Type", "application/json")
+                                .send(
+                                    responder.answer(
+                                        req.localPeer().tlsCertificates().orElse(null),
+                                        req.query().first("nonce").orElse(null)));
+                          } catch (FreshnessException e) {
+                            res.status(Status.BAD_REQUEST_400).send(e.getMessage());
+                          }
+                        }))
+            .build()
+            .start();
   }
 
   @AfterAll
@@ -112,14 +121,26 @@ class VerifyCommandTest {
   }
 
   static EnclaveConfig config() {
-    return new EnclaveConfig("enclave.test", filled(0x11), List.of(
-        new AppDescriptor("hello", "/hello", HELLO_HOST, HELLO_HASH),
-        new AppDescriptor("shop", "/shop", "shop.apps.test", filled(0xbb))));
+    return new EnclaveConfig(
+        "enclave.test",
+        filled(0x11),
+        List.of(
+            new AppDescriptor("hello", "/hello", HELLO_HOST, HELLO_HASH),
+            new AppDescriptor("shop", "/shop", "shop.apps.test", filled(0xbb))));
   }
 
   private static Run verify(String... extra) {
-    List<String> args = new ArrayList<>(List.of("verify", "https://127.0.0.1:" + server.port() + "/hello",
-        "--sni", HELLO_HOST, "--collateral", collateral, "--simulation-root", simulationRoot));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "verify",
+                "https://127.0.0.1:" + server.port() + "/hello",
+                "--sni",
+                HELLO_HOST,
+                "--collateral",
+                collateral,
+                "--simulation-root",
+                simulationRoot));
     args.addAll(Arrays.asList(extra));
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
@@ -131,8 +152,17 @@ class VerifyCommandTest {
   }
 
   private static String[] rightExpectations() {
-    return new String[] {"--allow-simulated", "--app", "hello", "--code-hash", HEX.formatHex(HELLO_HASH),
-        "--mrenclave", HEX.formatHex(MRENCLAVE), "--mrsigner", HEX.formatHex(authority.mrSigner())};
+    return new String[] {
+      "--allow-simulated",
+      "--app",
+      "hello",
+      "--code-hash",
+      HEX.formatHex(HELLO_HASH),
+      "--mrenclave",
+      HEX.formatHex(MRENCLAVE),
+      "--mrsigner",
+      HEX.formatHex(authority.mrSigner())
+    };
   }
 
   private static String[] with(String option, String value) {
@@ -147,7 +177,8 @@ class VerifyCommandTest {
     Run r = verify(rightExpectations());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out())
-        .contains("app:          hello, route prefix /hello, code hash " + HEX.formatHex(HELLO_HASH))
+        .contains(
+            "app:          hello, route prefix /hello, code hash " + HEX.formatHex(HELLO_HASH))
         .containsPattern("PASS\\s+report-data.key")
         .containsPattern("PASS\\s+quote.appraisal")
         .containsPattern("PASS\\s+expect.app")
@@ -170,15 +201,23 @@ class VerifyCommandTest {
     assertThat(json.get("app").get("name").asText()).isEqualTo("hello");
     List<String> names = new ArrayList<>();
     json.get("checks").forEach(c -> names.add(c.get("name").asText()));
-    assertThat(names).contains("report-data.key", "report-data.merkle-root", "quote.appraisal",
-        "expect.app", "merkle.proof", "freshness.nonce", "freshness.report-data");
+    assertThat(names)
+        .contains(
+            "report-data.key",
+            "report-data.merkle-root",
+            "quote.appraisal",
+            "expect.app",
+            "merkle.proof",
+            "freshness.nonce",
+            "freshness.report-data");
   }
 
   @Test
   void eachWrongExpectationFails() {
     Run app = verify(with("--app", "shop"));
     assertThat(app.exit()).isEqualTo(1);
-    assertThat(app.out()).containsPattern("FAIL\\s+expect.app\\s+app name 'hello', expected 'shop'")
+    assertThat(app.out())
+        .containsPattern("FAIL\\s+expect.app\\s+app name 'hello', expected 'shop'")
         .contains("FAILED: ");
 
     Run hash = verify(with("--code-hash", HEX.formatHex(filled(0xab))));
@@ -201,14 +240,24 @@ class VerifyCommandTest {
 
   @Test
   void wrongRoutePrefixInTheUrlFails() {
-    List<String> args = new ArrayList<>(List.of("verify", "https://127.0.0.1:" + server.port() + "/shop",
-        "--sni", HELLO_HOST, "--collateral", collateral, "--simulation-root", simulationRoot));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "verify",
+                "https://127.0.0.1:" + server.port() + "/shop",
+                "--sni",
+                HELLO_HOST,
+                "--collateral",
+                collateral,
+                "--simulation-root",
+                simulationRoot));
     args.addAll(Arrays.asList(rightExpectations()));
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));
     assertThat(cl.execute(args.toArray(String[]::new))).isEqualTo(1);
-    assertThat(out.toString()).containsPattern("FAIL\\s+expect.app\\s+route prefix '/hello', expected '/shop'");
+    assertThat(out.toString())
+        .containsPattern("FAIL\\s+expect.app\\s+route prefix '/hello', expected '/shop'");
   }
 
   @Test
@@ -220,20 +269,37 @@ class VerifyCommandTest {
     g.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair other = g.generateKeyPair();
     X509CertificateHolder holder = new X509CertificateHolder(original.getEncoded());
-    X509v3CertificateBuilder b = new X509v3CertificateBuilder(holder.getSubject(), BigInteger.TWO,
-        original.getNotBefore(), original.getNotAfter(), holder.getSubject(),
-        SubjectPublicKeyInfo.getInstance(other.getPublic().getEncoded()));
+    X509v3CertificateBuilder b =
+        new X509v3CertificateBuilder(
+            holder.getSubject(),
+            BigInteger.TWO,
+            original.getNotBefore(),
+            original.getNotAfter(),
+            holder.getSubject(),
+            SubjectPublicKeyInfo.getInstance(other.getPublic().getEncoded()));
     for (Object oid : holder.getExtensions().getExtensionOIDs()) {
-      b.copyAndAddExtension((ASN1ObjectIdentifier) oid, holder.getExtension((ASN1ObjectIdentifier) oid).isCritical(), holder);
+      b.copyAndAddExtension(
+          (ASN1ObjectIdentifier) oid,
+          holder.getExtension((ASN1ObjectIdentifier) oid).isCritical(),
+          holder);
     }
-    X509Certificate forged = new JcaX509CertificateConverter()
-        .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(other.getPrivate())));
-    CertificateSet previous = keyManager.swap(new CertificateSet(other.getPrivate(), "enclave.test",
-        forged, Map.of(HELLO_HOST, forged), genuine.merkleRoot()));
+    X509Certificate forged =
+        new JcaX509CertificateConverter()
+            .getCertificate(
+                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(other.getPrivate())));
+    CertificateSet previous =
+        keyManager.swap(
+            new CertificateSet(
+                other.getPrivate(),
+                "enclave.test",
+                forged,
+                Map.of(HELLO_HOST, forged),
+                genuine.merkleRoot()));
     try {
       Run r = verify(rightExpectations());
       assertThat(r.exit()).isEqualTo(1);
-      assertThat(r.out()).containsPattern("FAIL\\s+report-data.key\\s+report_data\\[0..32\\] vs SHA-256");
+      assertThat(r.out())
+          .containsPattern("FAIL\\s+report-data.key\\s+report_data\\[0..32\\] vs SHA-256");
     } finally {
       keyManager.swap(previous);
     }
@@ -241,29 +307,42 @@ class VerifyCommandTest {
 
   @Test
   void serverWithoutTheFreshnessEndpointStillVerifiesAndSaysSo() throws Exception {
-    SSLServerSocket plain = (SSLServerSocket) RaTlsContexts.server(keyManager).getServerSocketFactory()
-        .createServerSocket(0);
-    Thread acceptor = Thread.ofVirtual().start(() -> {
-      try {
-        while (!plain.isClosed()) {
-          try (var s = plain.accept()) {
-            ((javax.net.ssl.SSLSocket) s).startHandshake();
-          } catch (java.io.IOException e) {
-            // A client that fails verification aborts the handshake; keep serving.
-          }
-        }
-      } catch (RuntimeException ignored) {
-        // Closed.
-      }
-    });
+    SSLServerSocket plain =
+        (SSLServerSocket)
+            RaTlsContexts.server(keyManager).getServerSocketFactory().createServerSocket(0);
+    Thread acceptor =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    while (!plain.isClosed()) {
+                      try (var s = plain.accept()) {
+                        ((javax.net.ssl.SSLSocket) s).startHandshake();
+                      } catch (java.io.IOException e) {
+                        // A client that fails verification aborts the handshake; keep serving.
+                      }
+                    }
+                  } catch (RuntimeException ignored) {
+                    // Closed.
+                  }
+                });
     try {
-      List<String> args = new ArrayList<>(List.of("verify", "https://127.0.0.1:" + plain.getLocalPort(),
-          "--collateral", collateral, "--simulation-root", simulationRoot, "--allow-simulated"));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "verify",
+                  "https://127.0.0.1:" + plain.getLocalPort(),
+                  "--collateral",
+                  collateral,
+                  "--simulation-root",
+                  simulationRoot,
+                  "--allow-simulated"));
       CommandLine cl = Main.commandLine();
       StringWriter out = new StringWriter();
       cl.setOut(new PrintWriter(out));
       assertThat(cl.execute(args.toArray(String[]::new))).as(out.toString()).isZero();
-      assertThat(out.toString()).containsPattern("SKIP\\s+freshness\\s+not offered")
+      assertThat(out.toString())
+          .containsPattern("SKIP\\s+freshness\\s+not offered")
           .contains("hosts app:    hello at hello.apps.test/hello");
     } finally {
       plain.close();
@@ -289,7 +368,8 @@ class VerifyCommandTest {
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));
-    assertThat(cl.execute("verify", "https://127.0.0.1:" + server.port(), "--allow-simulated")).isEqualTo(1);
+    assertThat(cl.execute("verify", "https://127.0.0.1:" + server.port(), "--allow-simulated"))
+        .isEqualTo(1);
     assertThat(out.toString()).containsPattern("FAIL\\s+quote.appraisal\\s+no collateral");
   }
 

@@ -2,6 +2,7 @@ package io.cloister.wasi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
@@ -73,7 +74,6 @@ class WasiFixtureComponentsTest {
     i.exportedFunction("test-stdio").call(List.of());
     assertThat(log.records())
         .extracting(LogRecord::level, LogRecord::context, LogRecord::message)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(LogLevel.INFO, "stdout", "Hello world"));
+        .containsExactly(tuple(LogLevel.INFO, "stdout", "Hello world"));
   }
 }

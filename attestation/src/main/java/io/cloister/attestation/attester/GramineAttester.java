@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Obtains quotes from SGX hardware through Gramine's pseudo-filesystem: writing 64 bytes to
- * {@code user_report_data} makes Gramine's quoting enclave produce a quote, read from {@code quote}.
+ * Obtains quotes from SGX hardware through Gramine's pseudo-filesystem: writing 64 bytes to {@code
+ * user_report_data} makes Gramine's quoting enclave produce a quote, read from {@code quote}.
  */
 public final class GramineAttester implements Attester {
   /** Gramine's attestation directory inside an SGX enclave. */
@@ -33,7 +33,8 @@ public final class GramineAttester implements Attester {
   @Override
   public synchronized byte[] quote(byte[] reportData) throws AttestationException {
     byte[] data = Attester.checkReportData(reportData);
-    // Gramine's attestation files are per-process state: the write and the read must not interleave.
+    // Gramine's attestation files are per-process state: the write and the read must not
+    // interleave.
     try {
       Files.write(directory.resolve("user_report_data"), data);
       byte[] quote = Files.readAllBytes(directory.resolve("quote"));

@@ -30,6 +30,7 @@ public final class SimulatedAttester implements Attester {
   /** Attributes of the simulated enclave: INIT and MODE64BIT, not DEBUG; XFRM x87+SSE. */
   private static final byte[] ENCLAVE_ATTRIBUTES =
       HexFormat.of().parseHex("05000000000000000300000000000000");
+
   /** QE authentication data, as Intel's QE emits it: 32 bytes 0x00..0x1f. */
   private static final byte[] QE_AUTH_DATA = authData();
 
@@ -40,14 +41,17 @@ public final class SimulatedAttester implements Attester {
   private final QeReportCertification qeCertification;
   private final QuoteHeader header;
 
-  /** A simulated attester for the enclave runtime made of {@code runtimeJars}, ISV product 0 SVN 0. */
+  /**
+   * A simulated attester for the enclave runtime made of {@code runtimeJars}, ISV product 0 SVN 0.
+   */
   public SimulatedAttester(SimulationAuthority authority, List<Path> runtimeJars)
       throws AttestationException {
     this(authority, measure(runtimeJars), 0, 0);
   }
 
   /** A simulated attester for an enclave with an explicit MRENCLAVE and ISV identity. */
-  public SimulatedAttester(SimulationAuthority authority, byte[] mrEnclave, int isvProdId, int isvSvn) {
+  public SimulatedAttester(
+      SimulationAuthority authority, byte[] mrEnclave, int isvProdId, int isvSvn) {
     if (mrEnclave.length != 32) {
       throw new IllegalArgumentException("MRENCLAVE has 32 bytes");
     }
@@ -59,10 +63,16 @@ public final class SimulatedAttester implements Attester {
     byte[] qeReportData = Arrays.copyOf(P256.sha256(attestationKey, QE_AUTH_DATA), 64);
     EnclaveReport qeReport =
         EnclaveReport.build(
-            new byte[16], 0, SimulationAuthority.QE_ATTRIBUTES, SimulationAuthority.QE_MRENCLAVE,
-            SimulationAuthority.QE_MRSIGNER, SimulationAuthority.QE_ISV_PROD_ID,
-            SimulationAuthority.QE_ISV_SVN, qeReportData);
-    byte[] chain = (PemCertificates.encode(authority.pckChain()) + "\0").getBytes(StandardCharsets.US_ASCII);
+            new byte[16],
+            0,
+            SimulationAuthority.QE_ATTRIBUTES,
+            SimulationAuthority.QE_MRENCLAVE,
+            SimulationAuthority.QE_MRSIGNER,
+            SimulationAuthority.QE_ISV_PROD_ID,
+            SimulationAuthority.QE_ISV_SVN,
+            qeReportData);
+    byte[] chain =
+        (PemCertificates.encode(authority.pckChain()) + "\0").getBytes(StandardCharsets.US_ASCII);
     this.qeCertification =
         new QeReportCertification(
             qeReport,
@@ -71,19 +81,25 @@ public final class SimulatedAttester implements Attester {
             new CertificationData(CertificationData.PCK_CERT_CHAIN, chain));
     byte[] userData = Arrays.copyOf(P256.sha256(attestationKey), 20);
     this.header =
-        new QuoteHeader(3, QuoteHeader.ECDSA_P256, QuoteHeader.TEE_SGX,
-            SimulationAuthority.QE_ISV_SVN, SimulationAuthority.PCE_SVN,
-            QuoteHeader.INTEL_QE_VENDOR_ID, userData);
+        new QuoteHeader(
+            3,
+            QuoteHeader.ECDSA_P256,
+            QuoteHeader.TEE_SGX,
+            SimulationAuthority.QE_ISV_SVN,
+            SimulationAuthority.PCE_SVN,
+            QuoteHeader.INTEL_QE_VENDOR_ID,
+            userData);
   }
 
   /**
-   * MRENCLAVE of a simulated enclave runtime: SHA-256 over its jars ordered by file name (then
-   * full path), each contributing its 8-byte big-endian length followed by its content, so the
-   * value depends only on the jars' names' order and bytes, not on where they are installed.
+   * MRENCLAVE of a simulated enclave runtime: SHA-256 over its jars ordered by file name (then full
+   * path), each contributing its 8-byte big-endian length followed by its content, so the value
+   * depends only on the jars' names' order and bytes, not on where they are installed.
    */
   public static byte[] measure(List<Path> runtimeJars) throws AttestationException {
     List<Path> sorted = new ArrayList<>(runtimeJars);
-    sorted.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).thenComparing(Path::toString));
+    sorted.sort(
+        Comparator.comparing((Path p) -> p.getFileName().toString()).thenComparing(Path::toString));
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[64 * 1024];
@@ -113,12 +129,22 @@ public final class SimulatedAttester implements Attester {
     byte[] data = Attester.checkReportData(reportData);
     EnclaveReport body =
         EnclaveReport.build(
-            SimulationAuthority.cpuSvn(), 0, ENCLAVE_ATTRIBUTES,
-            mrEnclave, authority.mrSigner(), isvProdId, isvSvn, data);
+            SimulationAuthority.cpuSvn(),
+            0,
+            ENCLAVE_ATTRIBUTES,
+            mrEnclave,
+            authority.mrSigner(),
+            isvProdId,
+            isvSvn,
+            data);
     byte[] signature =
         P256.sign(authority.attestationKey().getPrivate(), SgxQuote.signedBytes(header, body));
     return new SgxQuote(
-            header, body, signature, P256.raw(authority.attestationKey().getPublic()), qeCertification)
+            header,
+            body,
+            signature,
+            P256.raw(authority.attestationKey().getPublic()),
+            qeCertification)
         .encode();
   }
 

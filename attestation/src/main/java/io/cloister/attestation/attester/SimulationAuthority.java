@@ -63,18 +63,24 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class SimulationAuthority {
   /** The simulated platform's FMSPC: not a real Intel platform family. */
   public static final String FMSPC = "C10157E50000";
+
   /** PCE-ID of the simulated platform. */
   public static final String PCE_ID = "0000";
+
   /** The simulated platform's 16 TCB component SVNs, as in its PCK certificate. */
   static final int[] TCB_COMPONENTS = {3, 3, 2, 2, 4, 1, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0};
+
   /** The simulated platform's PCE SVN. */
   static final int PCE_SVN = 13;
+
   /** The simulated QE's ISV product ID and SVN. */
   static final int QE_ISV_PROD_ID = 1;
 
   static final int QE_ISV_SVN = 8;
+
   /** Attributes of the simulated QE: INIT, MODE64BIT and PROVISIONKEY, XFRM x87+SSE. */
   static final byte[] QE_ATTRIBUTES = HexFormat.of().parseHex("15000000000000000300000000000000");
+
   /** MRENCLAVE and MRSIGNER of the simulated QE: fixed labels, hashed. */
   static final byte[] QE_MRENCLAVE = label("cloister simulated quoting enclave");
 
@@ -99,7 +105,12 @@ public final class SimulationAuthority {
   private record Issued(X509Certificate cert, PrivateKey key) {}
 
   private SimulationAuthority(
-      Issued root, Issued pckCa, Issued pck, Issued tcbSigning, KeyPair attestation, KeyPair signer) {
+      Issued root,
+      Issued pckCa,
+      Issued pck,
+      Issued tcbSigning,
+      KeyPair attestation,
+      KeyPair signer) {
     this.root = root;
     this.pckCa = pckCa;
     this.pck = pck;
@@ -109,12 +120,14 @@ public final class SimulationAuthority {
   }
 
   /** Loads the authority from {@code dir}, generating and persisting it first if absent. */
-  public static synchronized SimulationAuthority loadOrCreate(Path dir) throws AttestationException {
+  public static synchronized SimulationAuthority loadOrCreate(Path dir)
+      throws AttestationException {
     try {
       Files.createDirectories(dir);
       // The file lock keeps two processes from generating interleaved halves of two authorities.
       try (FileChannel lockFile =
-              FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+              FileChannel.open(
+                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = lockFile.lock()) {
         if (!Files.exists(dir.resolve(ROOT + ".pem"))) {
           generate().store(dir);
@@ -133,8 +146,14 @@ public final class SimulationAuthority {
         certificate(rootName, rootKeys.getPublic(), rootName, rootKeys.getPrivate(), 1, true, null);
     KeyPair caKeys = P256.generate();
     X509Certificate caCert =
-        certificate(name("Cloister Simulated SGX PCK Processor CA"), caKeys.getPublic(), rootName,
-            rootKeys.getPrivate(), 2, true, null);
+        certificate(
+            name("Cloister Simulated SGX PCK Processor CA"),
+            caKeys.getPublic(),
+            rootName,
+            rootKeys.getPrivate(),
+            2,
+            true,
+            null);
     KeyPair pckKeys = P256.generate();
     SgxExtensions ext =
         new SgxExtensions(
@@ -146,12 +165,24 @@ public final class SimulationAuthority {
             HexFormat.of().parseHex(FMSPC),
             0);
     X509Certificate pckCert =
-        certificate(name("Cloister Simulated SGX PCK Certificate"), pckKeys.getPublic(),
-            caCert.getSubjectX500Principal(), caKeys.getPrivate(), 3, false, ext);
+        certificate(
+            name("Cloister Simulated SGX PCK Certificate"),
+            pckKeys.getPublic(),
+            caCert.getSubjectX500Principal(),
+            caKeys.getPrivate(),
+            3,
+            false,
+            ext);
     KeyPair tcbKeys = P256.generate();
     X509Certificate tcbCert =
-        certificate(name("Cloister Simulated SGX TCB Signing"), tcbKeys.getPublic(), rootName,
-            rootKeys.getPrivate(), 4, false, null);
+        certificate(
+            name("Cloister Simulated SGX TCB Signing"),
+            tcbKeys.getPublic(),
+            rootName,
+            rootKeys.getPrivate(),
+            4,
+            false,
+            null);
     return new SimulationAuthority(
         new Issued(rootCert, rootKeys.getPrivate()),
         new Issued(caCert, caKeys.getPrivate()),
@@ -166,15 +197,34 @@ public final class SimulationAuthority {
   }
 
   private static X509Certificate certificate(
-      X500Principal subject, PublicKey key, X500Principal issuer, PrivateKey issuerKey, long serial,
-      boolean ca, SgxExtensions sgx) throws GeneralSecurityException {
+      X500Principal subject,
+      PublicKey key,
+      X500Principal issuer,
+      PrivateKey issuerKey,
+      long serial,
+      boolean ca,
+      SgxExtensions sgx)
+      throws GeneralSecurityException {
     try {
       JcaX509v3CertificateBuilder b =
           new JcaX509v3CertificateBuilder(
-              issuer, BigInteger.valueOf(serial), Date.from(NOT_BEFORE), Date.from(NOT_AFTER), subject, key);
-      b.addExtension(Extension.basicConstraints, true, ca ? new BasicConstraints(0) : new BasicConstraints(false));
-      b.addExtension(Extension.keyUsage, true,
-          new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+              issuer,
+              BigInteger.valueOf(serial),
+              Date.from(NOT_BEFORE),
+              Date.from(NOT_AFTER),
+              subject,
+              key);
+      b.addExtension(
+          Extension.basicConstraints,
+          true,
+          ca ? new BasicConstraints(0) : new BasicConstraints(false));
+      b.addExtension(
+          Extension.keyUsage,
+          true,
+          new KeyUsage(
+              ca
+                  ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                  : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
       if (sgx != null) {
         b.addExtension(new ASN1ObjectIdentifier(SgxExtensions.OID), false, sgx.encode());
       }
@@ -209,7 +259,8 @@ public final class SimulationAuthority {
 
   private static void writeKeyPair(Path dir, String name, KeyPair pair) throws IOException {
     atomicWrite(dir.resolve(name + ".key.pem"), pemKey(pair.getPrivate()));
-    atomicWrite(dir.resolve(name + ".pub"), HexFormat.of().formatHex(P256.raw(pair.getPublic())) + "\n");
+    atomicWrite(
+        dir.resolve(name + ".pub"), HexFormat.of().formatHex(P256.raw(pair.getPublic())) + "\n");
   }
 
   private static void atomicWrite(Path file, String text) throws IOException {
@@ -227,25 +278,34 @@ public final class SimulationAuthority {
   private static SimulationAuthority load(Path dir)
       throws IOException, GeneralSecurityException, PckCertificateException {
     return new SimulationAuthority(
-        read(dir, ROOT), read(dir, PCK_CA), read(dir, PCK), read(dir, TCB_SIGNING),
-        readKeyPair(dir, ATTESTATION), readKeyPair(dir, ENCLAVE_SIGNER));
+        read(dir, ROOT),
+        read(dir, PCK_CA),
+        read(dir, PCK),
+        read(dir, TCB_SIGNING),
+        readKeyPair(dir, ATTESTATION),
+        readKeyPair(dir, ENCLAVE_SIGNER));
   }
 
   private static Issued read(Path dir, String name)
       throws IOException, GeneralSecurityException, PckCertificateException {
-    X509Certificate cert = PemCertificates.parse(Files.readString(dir.resolve(name + ".pem"))).get(0);
+    X509Certificate cert =
+        PemCertificates.parse(Files.readString(dir.resolve(name + ".pem"))).get(0);
     return new Issued(cert, readKey(dir.resolve(name + ".key.pem")));
   }
 
-  private static KeyPair readKeyPair(Path dir, String name) throws IOException, GeneralSecurityException {
-    PublicKey pub = P256.publicKey(HexFormat.of().parseHex(Files.readString(dir.resolve(name + ".pub")).strip()));
+  private static KeyPair readKeyPair(Path dir, String name)
+      throws IOException, GeneralSecurityException {
+    PublicKey pub =
+        P256.publicKey(
+            HexFormat.of().parseHex(Files.readString(dir.resolve(name + ".pub")).strip()));
     return new KeyPair(pub, readKey(dir.resolve(name + ".key.pem")));
   }
 
   private static PrivateKey readKey(Path file) throws IOException, GeneralSecurityException {
-    String body = Files.readString(file)
-        .replace("-----BEGIN PRIVATE KEY-----", "")
-        .replace("-----END PRIVATE KEY-----", "");
+    String body =
+        Files.readString(file)
+            .replace("-----BEGIN PRIVATE KEY-----", "")
+            .replace("-----END PRIVATE KEY-----", "");
     try {
       return KeyFactory.getInstance("EC")
           .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(body)));
@@ -303,16 +363,35 @@ public final class SimulationAuthority {
    * Issues collateral for the simulated platform: TCB info and QE identity signed by the TCB
    * signing key, a root CA CRL, and a PCK CRL revoking {@code revokedPckSerials}.
    */
-  public Collateral collateral(Instant issuedAt, Duration validity, Collection<BigInteger> revokedPckSerials)
+  public Collateral collateral(
+      Instant issuedAt, Duration validity, Collection<BigInteger> revokedPckSerials)
       throws AttestationException {
     Instant next = issuedAt.plus(validity);
     TcbInfo tcbInfo =
-        new TcbInfo("SGX", 3, issuedAt, next, FMSPC, PCE_ID, 1,
-            List.of(new TcbLevel(TCB_COMPONENTS, PCE_SVN, NOT_BEFORE, TcbStatus.UP_TO_DATE, List.of())));
+        new TcbInfo(
+            "SGX",
+            3,
+            issuedAt,
+            next,
+            FMSPC,
+            PCE_ID,
+            1,
+            List.of(
+                new TcbLevel(TCB_COMPONENTS, PCE_SVN, NOT_BEFORE, TcbStatus.UP_TO_DATE, List.of())),
+            List.of());
     QeIdentity qe =
-        new QeIdentity("QE", 2, issuedAt, next, 1, 0, 0xFFFFFFFFL,
+        new QeIdentity(
+            "QE",
+            2,
+            issuedAt,
+            next,
+            1,
+            0,
+            0xFFFFFFFFL,
             HexFormat.of().parseHex("11000000000000000000000000000000"),
-            HexFormat.of().parseHex("FBFFFFFFFFFFFFFF0000000000000000"), QE_MRSIGNER, QE_ISV_PROD_ID,
+            HexFormat.of().parseHex("FBFFFFFFFFFFFFFF0000000000000000"),
+            QE_MRSIGNER,
+            QE_ISV_PROD_ID,
             List.of(new QeTcbLevel(QE_ISV_SVN, NOT_BEFORE, TcbStatus.UP_TO_DATE, List.of())));
     byte[] tcbBody = tcbInfo.toJson();
     byte[] qeBody = qe.toJson();
@@ -322,21 +401,21 @@ public final class SimulationAuthority {
           List.of(pckCa.cert(), root.cert()),
           crl(pckCa, issuedAt, next, revokedPckSerials),
           crl(root, issuedAt, next, Set.of()),
-          new SignedDocument<>(tcbBody, P256.sign(tcbSigning.key(), tcbBody), signingChain,
-              TcbInfo.parse(tcbBody)),
-          new SignedDocument<>(qeBody, P256.sign(tcbSigning.key(), qeBody), signingChain,
-              QeIdentity.parse(qeBody)));
+          new SignedDocument<>(
+              tcbBody, P256.sign(tcbSigning.key(), tcbBody), signingChain, TcbInfo.parse(tcbBody)),
+          new SignedDocument<>(
+              qeBody, P256.sign(tcbSigning.key(), qeBody), signingChain, QeIdentity.parse(qeBody)));
     } catch (GeneralSecurityException | CollateralFormatException e) {
       throw new AttestationException("cannot issue simulated collateral", e);
     }
   }
 
-  private static X509CRL crl(Issued issuer, Instant thisUpdate, Instant next, Collection<BigInteger> revoked)
+  private static X509CRL crl(
+      Issued issuer, Instant thisUpdate, Instant next, Collection<BigInteger> revoked)
       throws GeneralSecurityException {
     X509v2CRLBuilder b =
         new X509v2CRLBuilder(
-            X500Name.getInstance(
-                issuer.cert().getSubjectX500Principal().getEncoded()),
+            X500Name.getInstance(issuer.cert().getSubjectX500Principal().getEncoded()),
             Date.from(thisUpdate));
     b.setNextUpdate(Date.from(next));
     for (BigInteger serial : revoked) {

@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 /**
  * Everything besides the quote that a verifier needs, as Intel's PCS publishes it: the PCK CRL and
- * its issuer chain, the root CA CRL, the signed TCB info for the platform's FMSPC and the signed
- * QE identity. Parsed once, reused for any number of verifications.
+ * its issuer chain, the root CA CRL, the signed TCB info for the platform's FMSPC and the signed QE
+ * identity. Parsed once, reused for any number of verifications.
  *
  * @param pckCrlIssuerChain chain of the PCK CRL's issuer (the PCK platform or processor CA first)
  * @param pckCrl CRL of the PCK CA

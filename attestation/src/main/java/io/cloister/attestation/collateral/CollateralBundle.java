@@ -11,9 +11,9 @@ import java.security.cert.CRLException;
 import java.util.HexFormat;
 
 /**
- * The offline collateral bundle: one JSON object with {@code pck_crl_issuer_chain},
- * {@code root_ca_crl} and {@code pck_crl} (hex DER), {@code tcb_info} and {@code qe_identity}
- * (the signed JSON text as strings), their hex signatures and PEM issuer chains.
+ * The offline collateral bundle: one JSON object with {@code pck_crl_issuer_chain}, {@code
+ * root_ca_crl} and {@code pck_crl} (hex DER), {@code tcb_info} and {@code qe_identity} (the signed
+ * JSON text as strings), their hex signatures and PEM issuer chains.
  */
 public final class CollateralBundle {
   /** Bundles larger than this are refused (real ones are around 15 KiB). */
@@ -43,7 +43,8 @@ public final class CollateralBundle {
     return new Collateral(
         CollateralParts.chain(f.text("pck_crl_issuer_chain"), "pck_crl_issuer_chain"),
         CollateralParts.crl(CollateralParts.hex(f.text("pck_crl"), "pck_crl"), "pck_crl"),
-        CollateralParts.crl(CollateralParts.hex(f.text("root_ca_crl"), "root_ca_crl"), "root_ca_crl"),
+        CollateralParts.crl(
+            CollateralParts.hex(f.text("root_ca_crl"), "root_ca_crl"), "root_ca_crl"),
         new SignedDocument<>(
             tcbBody,
             CollateralParts.signature(f.text("tcb_info_signature"), "tcb_info_signature"),

@@ -16,8 +16,8 @@ final class CollateralParts {
   static X509CRL crl(byte[] der, String field) throws CollateralFormatException {
     X509CRL crl;
     try {
-      crl = (X509CRL) PemCertificates.certificateFactory()
-          .generateCRL(new ByteArrayInputStream(der));
+      crl =
+          (X509CRL) PemCertificates.certificateFactory().generateCRL(new ByteArrayInputStream(der));
     } catch (CRLException | RuntimeException e) {
       throw new CollateralFormatException(field, "not a DER X.509 CRL: " + e.getMessage(), e);
     }
@@ -46,7 +46,8 @@ final class CollateralParts {
   static byte[] signature(String hex, String field) throws CollateralFormatException {
     byte[] sig = hex(hex, field);
     if (sig.length != 64) {
-      throw new CollateralFormatException(field, "an ECDSA P-256 signature has 64 bytes, not " + sig.length);
+      throw new CollateralFormatException(
+          field, "an ECDSA P-256 signature has 64 bytes, not " + sig.length);
     }
     return sig;
   }

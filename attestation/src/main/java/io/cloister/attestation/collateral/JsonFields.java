@@ -28,6 +28,11 @@ final class JsonFields {
     return v;
   }
 
+  boolean has(String name) {
+    JsonNode v = node.get(name);
+    return v != null && !v.isNull();
+  }
+
   String text(String name) throws CollateralFormatException {
     JsonNode v = get(name);
     if (!v.isTextual()) {

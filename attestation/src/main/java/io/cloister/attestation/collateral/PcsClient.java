@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
 
 /**
  * Fetches collateral from an Intel PCS v4 or PCCS compatible HTTP API and caches it until its
- * earliest nextUpdate. Issuer chains come from the response headers Intel documents
- * ({@code TCB-Info-Issuer-Chain}, {@code SGX-Enclave-Identity-Issuer-Chain},
- * {@code SGX-PCK-CRL-Issuer-Chain}), URL-encoded PEM. Signed JSON is kept byte-exact as served.
+ * earliest nextUpdate. Issuer chains come from the response headers Intel documents ({@code
+ * TCB-Info-Issuer-Chain}, {@code SGX-Enclave-Identity-Issuer-Chain}, {@code
+ * SGX-PCK-CRL-Issuer-Chain}), URL-encoded PEM. Signed JSON is kept byte-exact as served.
  */
 public final class PcsClient {
   /** Intel's public PCS. */
   public static final URI INTEL_PCS = URI.create("https://api.trustedservices.intel.com");
+
   /** Where Intel publishes the SGX root CA's CRL (DER). */
   public static final URI INTEL_ROOT_CA_CRL =
       URI.create("https://certificates.trustedservices.intel.com/IntelSGXRootCA.der");
@@ -105,7 +106,8 @@ public final class PcsClient {
       byte[] tcbBody = signedObject(tcb.body(), "tcbInfo");
       byte[] qeBody = signedObject(qe.body(), "enclaveIdentity");
       return new Collateral(
-          CollateralParts.chain(header(pckCrl, "SGX-PCK-CRL-Issuer-Chain"), "SGX-PCK-CRL-Issuer-Chain"),
+          CollateralParts.chain(
+              header(pckCrl, "SGX-PCK-CRL-Issuer-Chain"), "SGX-PCK-CRL-Issuer-Chain"),
           CollateralParts.crl(pckCrl.body(), "pckcrl"),
           CollateralParts.crl(derOrHex(rootCrl.body()), "rootcacrl"),
           new SignedDocument<>(
@@ -117,10 +119,12 @@ public final class PcsClient {
               qeBody,
               CollateralParts.signature(signatureOf(qe.body()), "qe/identity.signature"),
               CollateralParts.chain(
-                  header(qe, "SGX-Enclave-Identity-Issuer-Chain"), "SGX-Enclave-Identity-Issuer-Chain"),
+                  header(qe, "SGX-Enclave-Identity-Issuer-Chain"),
+                  "SGX-Enclave-Identity-Issuer-Chain"),
               QeIdentity.parse(qeBody)));
     } catch (CollateralFormatException e) {
-      throw new CollateralFetchException("the PCS served malformed collateral: " + e.getMessage(), e);
+      throw new CollateralFetchException(
+          "the PCS served malformed collateral: " + e.getMessage(), e);
     }
   }
 
@@ -144,14 +148,17 @@ public final class PcsClient {
       throw new CollateralFetchException("GET " + uri + " answered HTTP " + res.statusCode());
     }
     if (res.body().length > MAX_BODY) {
-      throw new CollateralFetchException("GET " + uri + " answered more than " + MAX_BODY + " bytes");
+      throw new CollateralFetchException(
+          "GET " + uri + " answered more than " + MAX_BODY + " bytes");
     }
     return res;
   }
 
   private static String header(HttpResponse<?> res, String name) throws CollateralFormatException {
-    String v = res.headers().firstValue(name)
-        .orElseThrow(() -> new CollateralFormatException(name, "response header missing"));
+    String v =
+        res.headers()
+            .firstValue(name)
+            .orElseThrow(() -> new CollateralFormatException(name, "response header missing"));
     return URLDecoder.decode(v, StandardCharsets.UTF_8);
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -84,15 +83,7 @@ public record QeIdentity(
       throw new CollateralFormatException(
           "enclaveIdentity.version", "only version 2 is supported, found " + version);
     }
-    List<QeTcbLevel> levels = new ArrayList<>();
-    for (JsonFields level : f.objects("tcbLevels")) {
-      levels.add(
-          new QeTcbLevel(
-              level.object("tcb").integer("isvsvn", 0xffff),
-              level.instant("tcbDate"),
-              level.status("tcbStatus"),
-              level.optionalStrings("advisoryIDs")));
-    }
+    List<QeTcbLevel> levels = QeTcbLevel.parseLevels(f);
     return new QeIdentity(
         f.text("id"),
         version,
@@ -122,13 +113,17 @@ public record QeIdentity(
   public byte[] toJson() {
     HexFormat hex = HexFormat.of().withUpperCase();
     ObjectNode o = TcbInfo.JSON.createObjectNode();
-    o.put("id", id).put("version", version).put("issueDate", issueDate.toString())
+    o.put("id", id)
+        .put("version", version)
+        .put("issueDate", issueDate.toString())
         .put("nextUpdate", nextUpdate.toString())
         .put("tcbEvaluationDataNumber", tcbEvaluationDataNumber)
-        .put("miscselect", hex32(miscselect)).put("miscselectMask", hex32(miscselectMask))
+        .put("miscselect", hex32(miscselect))
+        .put("miscselectMask", hex32(miscselectMask))
         .put("attributes", hex.formatHex(attributes))
         .put("attributesMask", hex.formatHex(attributesMask))
-        .put("mrsigner", hex.formatHex(mrSigner)).put("isvprodid", isvProdId);
+        .put("mrsigner", hex.formatHex(mrSigner))
+        .put("isvprodid", isvProdId);
     ArrayNode arr = o.putArray("tcbLevels");
     for (QeTcbLevel l : levels) {
       ObjectNode level = arr.addObject();

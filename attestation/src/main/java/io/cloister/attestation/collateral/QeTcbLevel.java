@@ -1,6 +1,7 @@
 package io.cloister.attestation.collateral;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,5 +16,19 @@ public record QeTcbLevel(int isvSvn, Instant tcbDate, TcbStatus status, List<Str
   /** Copies the list. */
   public QeTcbLevel {
     advisoryIds = List.copyOf(advisoryIds);
+  }
+
+  /** Parses the {@code tcbLevels} array (levels by ISV SVN) of a QE or TDX module identity. */
+  static List<QeTcbLevel> parseLevels(JsonFields identity) throws CollateralFormatException {
+    List<QeTcbLevel> levels = new ArrayList<>();
+    for (JsonFields level : identity.objects("tcbLevels")) {
+      levels.add(
+          new QeTcbLevel(
+              level.object("tcb").integer("isvsvn", 0xffff),
+              level.instant("tcbDate"),
+              level.status("tcbStatus"),
+              level.optionalStrings("advisoryIDs")));
+    }
+    return levels;
   }
 }

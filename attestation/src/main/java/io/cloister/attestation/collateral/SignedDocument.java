@@ -24,7 +24,8 @@ public final class SignedDocument<T> {
   private volatile PublicKey verifiedKey;
 
   /** Creates the document; {@code content} must have been parsed from {@code body}. */
-  public SignedDocument(byte[] body, byte[] signature, List<X509Certificate> issuerChain, T content) {
+  public SignedDocument(
+      byte[] body, byte[] signature, List<X509Certificate> issuerChain, T content) {
     this.body = body.clone();
     this.signature = signature.clone();
     this.issuerChain = List.copyOf(issuerChain);

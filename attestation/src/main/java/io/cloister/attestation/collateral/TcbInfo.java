@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param pceId the PCE it covers, upper-case hex
  * @param tcbEvaluationDataNumber Intel's TCB recovery counter
  * @param levels TCB levels, newest first
+ * @param tdxModuleIdentities TDX module identities (TDX TCB info only)
  */
 public record TcbInfo(
     String id,
@@ -33,13 +34,20 @@ public record TcbInfo(
     String fmspc,
     String pceId,
     int tcbEvaluationDataNumber,
-    List<TcbLevel> levels) {
+    List<TcbLevel> levels,
+    List<TdxModuleIdentity> tdxModuleIdentities) {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public TcbInfo {
     levels = List.copyOf(levels);
+    tdxModuleIdentities = List.copyOf(tdxModuleIdentities);
+  }
+
+  /** The TDX module identity with this id, e.g. {@code TDX_01}. */
+  public Optional<TdxModuleIdentity> tdxModuleIdentity(String moduleId) {
+    return tdxModuleIdentities.stream().filter(m -> m.id().equals(moduleId)).findFirst();
   }
 
   /** The first level (newest first) whose components the platform meets, as Intel specifies. */
@@ -58,26 +66,32 @@ public record TcbInfo(
     JsonFields f = new JsonFields(root, "tcbInfo");
     int version = f.integer("version", 1000);
     if (version != 3) {
-      throw new CollateralFormatException("tcbInfo.version", "only version 3 is supported, found " + version);
+      throw new CollateralFormatException(
+          "tcbInfo.version", "only version 3 is supported, found " + version);
     }
     List<TcbLevel> levels = new ArrayList<>();
     for (JsonFields level : f.objects("tcbLevels")) {
       JsonFields tcb = level.object("tcb");
-      List<JsonFields> comps = tcb.objects("sgxtcbcomponents");
-      if (comps.size() != 16) {
-        throw new CollateralFormatException("tcbInfo.tcbLevels.tcb.sgxtcbcomponents", "expected 16 components");
-      }
-      int[] svns = new int[16];
-      for (int i = 0; i < 16; i++) {
-        svns[i] = comps.get(i).integer("svn", 255);
-      }
       levels.add(
           new TcbLevel(
-              svns,
+              svns(tcb, "sgxtcbcomponents"),
               tcb.integer("pcesvn", 0xffff),
+              tcb.has("tdxtcbcomponents") ? svns(tcb, "tdxtcbcomponents") : new int[0],
               level.instant("tcbDate"),
               level.status("tcbStatus"),
               level.optionalStrings("advisoryIDs")));
+    }
+    List<TdxModuleIdentity> modules = new ArrayList<>();
+    if (f.has("tdxModuleIdentities")) {
+      for (JsonFields m : f.objects("tdxModuleIdentities")) {
+        modules.add(
+            new TdxModuleIdentity(
+                m.text("id"),
+                m.hex("mrsigner", 48),
+                m.hex("attributes", 8),
+                m.hex("attributesMask", 8),
+                QeTcbLevel.parseLevels(m)));
+      }
     }
     return new TcbInfo(
         f.text("id"),
@@ -87,15 +101,34 @@ public record TcbInfo(
         f.text("fmspc").toUpperCase(Locale.ROOT),
         f.text("pceId").toUpperCase(Locale.ROOT),
         f.integer("tcbEvaluationDataNumber", Integer.MAX_VALUE),
-        levels);
+        levels,
+        modules);
+  }
+
+  private static int[] svns(JsonFields tcb, String name) throws CollateralFormatException {
+    List<JsonFields> comps = tcb.objects(name);
+    if (comps.size() != 16) {
+      throw new CollateralFormatException(
+          "tcbInfo.tcbLevels.tcb." + name, "expected 16 components");
+    }
+    int[] svns = new int[16];
+    for (int i = 0; i < 16; i++) {
+      svns[i] = comps.get(i).integer("svn", 255);
+    }
+    return svns;
   }
 
   /** Serializes as compact JSON in Intel's field order (for simulated collateral). */
   public byte[] toJson() {
     ObjectNode o = JSON.createObjectNode();
-    o.put("id", id).put("version", version).put("issueDate", issueDate.toString())
-        .put("nextUpdate", nextUpdate.toString()).put("fmspc", fmspc).put("pceId", pceId)
-        .put("tcbType", 0).put("tcbEvaluationDataNumber", tcbEvaluationDataNumber);
+    o.put("id", id)
+        .put("version", version)
+        .put("issueDate", issueDate.toString())
+        .put("nextUpdate", nextUpdate.toString())
+        .put("fmspc", fmspc)
+        .put("pceId", pceId)
+        .put("tcbType", 0)
+        .put("tcbEvaluationDataNumber", tcbEvaluationDataNumber);
     ArrayNode arr = o.putArray("tcbLevels");
     for (TcbLevel l : levels) {
       ObjectNode level = arr.addObject();

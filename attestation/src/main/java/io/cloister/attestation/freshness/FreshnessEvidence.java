@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * {"version": 1, "nonce": "&lt;hex&gt;", "merkleRoot": "&lt;64 hex digits&gt;", "quote": "&lt;base64&gt;"}
  * </pre>
  *
- * where the quote's report data is SHA-256(SPKI DER of the connection's certificate key ‖ nonce)
- * ‖ merkleRoot.
+ * where the quote's report data is SHA-256(SPKI DER of the connection's certificate key ‖ nonce) ‖
+ * merkleRoot.
  */
 public record FreshnessEvidence(byte[] nonce, byte[] merkleRoot, byte[] quote) {
 
@@ -36,7 +36,8 @@ public record FreshnessEvidence(byte[] nonce, byte[] merkleRoot, byte[] quote) {
   public FreshnessEvidence {
     Nonces.check(nonce);
     if (merkleRoot.length != 32) {
-      throw new IllegalArgumentException("Merkle root is " + merkleRoot.length + " bytes, expected 32");
+      throw new IllegalArgumentException(
+          "Merkle root is " + merkleRoot.length + " bytes, expected 32");
     }
     if (quote.length == 0 || quote.length > 64 * 1024) {
       throw new IllegalArgumentException("quote is " + quote.length + " bytes, expected 1..65536");
@@ -85,7 +86,8 @@ public record FreshnessEvidence(byte[] nonce, byte[] merkleRoot, byte[] quote) {
     try {
       node = JSON.readTree(json);
     } catch (IOException e) {
-      throw new FreshnessException("evidence is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new FreshnessException(
+          "evidence is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (node == null || !node.isObject()) {
       throw new FreshnessException("evidence is not a JSON object");
@@ -93,7 +95,8 @@ public record FreshnessEvidence(byte[] nonce, byte[] merkleRoot, byte[] quote) {
     Set<String> names = new TreeSet<>();
     node.fieldNames().forEachRemaining(names::add);
     if (!names.equals(FIELDS)) {
-      throw new FreshnessException("evidence has fields " + names + ", expected " + new TreeSet<>(FIELDS));
+      throw new FreshnessException(
+          "evidence has fields " + names + ", expected " + new TreeSet<>(FIELDS));
     }
     JsonNode version = node.get("version");
     if (!version.isInt() || version.intValue() != VERSION) {
@@ -140,11 +143,16 @@ public record FreshnessEvidence(byte[] nonce, byte[] merkleRoot, byte[] quote) {
 
   @Override
   public int hashCode() {
-    return 31 * (31 * Arrays.hashCode(nonce) + Arrays.hashCode(merkleRoot)) + Arrays.hashCode(quote);
+    return 31 * (31 * Arrays.hashCode(nonce) + Arrays.hashCode(merkleRoot))
+        + Arrays.hashCode(quote);
   }
 
   @Override
   public String toString() {
-    return "FreshnessEvidence[nonce=" + HexFormat.of().formatHex(nonce) + ", quote " + quote.length + " bytes]";
+    return "FreshnessEvidence[nonce="
+        + HexFormat.of().formatHex(nonce)
+        + ", quote "
+        + quote.length
+        + " bytes]";
   }
 }

@@ -5,6 +5,7 @@ import io.cloister.attestation.attester.Attester;
 import io.cloister.attestation.ratls.MalformedExtensionException;
 import io.cloister.attestation.ratls.RaTlsExtensions;
 import io.cloister.attestation.ratls.ReportData;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 
 /**
@@ -34,5 +35,24 @@ public final class FreshnessResponder {
     byte[] spki = connectionCertificate.getPublicKey().getEncoded();
     byte[] quote = attester.quote(ReportData.forNonce(spki, nonce, root));
     return new FreshnessEvidence(nonce, root, quote);
+  }
+
+  /**
+   * The JSON answer to {@code GET PATH?nonce=nonceHex} on a connection whose server certificates
+   * are {@code localCertificates} (as an HTTP server reports them; the first is the one presented).
+   *
+   * @throws FreshnessException if the nonce is missing or malformed (answer 400)
+   * @throws MalformedExtensionException if the connection's certificate is not RA-TLS
+   * @throws AttestationException if the attester cannot quote
+   */
+  public byte[] answer(Certificate[] localCertificates, String nonceHex)
+      throws FreshnessException, MalformedExtensionException, AttestationException {
+    byte[] nonce = Nonces.parse(nonceHex);
+    if (localCertificates == null
+        || localCertificates.length == 0
+        || !(localCertificates[0] instanceof X509Certificate certificate)) {
+      throw new IllegalStateException("the connection presented no X.509 certificate");
+    }
+    return respond(certificate, nonce).toJson();
   }
 }

@@ -48,29 +48,46 @@ public final class FreshnessVerifier {
       checks.add(CheckResult.fail("freshness.quote.format", e.getMessage()));
       return checks;
     }
-    checks.add(same("freshness.merkle-root", evidence.merkleRoot(), ext.merkleRoot(),
-        "evidence root vs certificate root"));
-    byte[] expected = ReportData.forNonce(
-        connectionCertificate.getPublicKey().getEncoded(), sentNonce, ext.merkleRoot());
-    checks.add(same("freshness.report-data", fresh.reportData(), expected,
-        "report_data vs SHA-256(SPKI ‖ nonce) ‖ root"));
+    checks.add(
+        same(
+            "freshness.merkle-root",
+            evidence.merkleRoot(),
+            ext.merkleRoot(),
+            "evidence root vs certificate root"));
+    byte[] expected =
+        ReportData.forNonce(
+            connectionCertificate.getPublicKey().getEncoded(), sentNonce, ext.merkleRoot());
+    checks.add(
+        same(
+            "freshness.report-data",
+            fresh.reportData(),
+            expected,
+            "report_data vs SHA-256(SPKI ‖ nonce) ‖ root"));
     boolean sameEnclave =
         MessageDigest.isEqual(fresh.reportBody().mrEnclave(), certQuote.reportBody().mrEnclave())
-            && MessageDigest.isEqual(fresh.reportBody().mrSigner(), certQuote.reportBody().mrSigner());
-    checks.add(sameEnclave
-        ? CheckResult.pass("freshness.enclave", "same MRENCLAVE and MRSIGNER as the certificate's quote")
-        : CheckResult.fail("freshness.enclave", "MRENCLAVE " + HEX.formatHex(fresh.reportBody().mrEnclave())
-            + " / MRSIGNER " + HEX.formatHex(fresh.reportBody().mrSigner())
-            + " differ from the certificate's quote"));
+            && MessageDigest.isEqual(
+                fresh.reportBody().mrSigner(), certQuote.reportBody().mrSigner());
+    checks.add(
+        sameEnclave
+            ? CheckResult.pass(
+                "freshness.enclave", "same MRENCLAVE and MRSIGNER as the certificate's quote")
+            : CheckResult.fail(
+                "freshness.enclave",
+                "MRENCLAVE "
+                    + HEX.formatHex(fresh.reportBody().mrEnclave())
+                    + " / MRSIGNER "
+                    + HEX.formatHex(fresh.reportBody().mrSigner())
+                    + " differ from the certificate's quote"));
     QuoteAppraisal appraisal;
     try {
       appraisal = appraiser.appraise(evidence.quote());
     } catch (RuntimeException e) {
       appraisal = new QuoteAppraisal(false, false, "quote appraisal failed: " + e);
     }
-    checks.add(appraisal.accepted()
-        ? CheckResult.pass("freshness.quote.appraisal", appraisal.detail())
-        : CheckResult.fail("freshness.quote.appraisal", appraisal.detail()));
+    checks.add(
+        appraisal.accepted()
+            ? CheckResult.pass("freshness.quote.appraisal", appraisal.detail())
+            : CheckResult.fail("freshness.quote.appraisal", appraisal.detail()));
     return checks;
   }
 
@@ -85,7 +102,8 @@ public final class FreshnessVerifier {
   private static CheckResult same(String name, byte[] actual, byte[] expected, String what) {
     return MessageDigest.isEqual(actual, expected)
         ? CheckResult.pass(name, what + ": " + HEX.formatHex(actual))
-        : CheckResult.fail(name, what + " differ: " + HEX.formatHex(actual) + ", expected "
-            + HEX.formatHex(expected));
+        : CheckResult.fail(
+            name,
+            what + " differ: " + HEX.formatHex(actual) + ", expected " + HEX.formatHex(expected));
   }
 }

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Client nonces of the freshness challenge: 16 to 64 bytes, sent as lower- or upper-case hex in
- * the {@code nonce} query parameter of {@link #PATH}.
+ * Client nonces of the freshness challenge: 16 to 64 bytes, sent as lower- or upper-case hex in the
+ * {@code nonce} query parameter of {@link #PATH}.
  */
 public final class Nonces {
 
@@ -38,7 +38,8 @@ public final class Nonces {
       throw new FreshnessException("query parameter 'nonce' is missing");
     }
     if (hex.length() > 2 * MAX_SIZE) {
-      throw new FreshnessException("nonce has " + hex.length() + " hex digits, at most " + 2 * MAX_SIZE);
+      throw new FreshnessException(
+          "nonce has " + hex.length() + " hex digits, at most " + 2 * MAX_SIZE);
     }
     byte[] nonce;
     try {

@@ -2,6 +2,7 @@ package io.cloister.attestation.merkle;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 
 /**
  * The leaf encoding: 4-byte big-endian length of the UTF-8 key ‖ the UTF-8 key ‖ SHA-256(value).
@@ -15,16 +16,25 @@ public final class ConfigLeaf {
 
   /** The leaf bytes for {@code key} and {@code value}. */
   public static byte[] encode(String key, byte[] value) {
+    return encode(TreeHasher.newDigest(), key, value);
+  }
+
+  private static byte[] encode(MessageDigest md, String key, byte[] value) {
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(4 + keyBytes.length + TreeHasher.HASH_LENGTH)
         .putInt(keyBytes.length)
         .put(keyBytes)
-        .put(TreeHasher.sha256(value))
+        .put(md.digest(value))
         .array();
   }
 
   /** The leaf hash, SHA-256(0x00 ‖ leaf), for {@code key} and {@code value}. */
   public static byte[] hash(String key, byte[] value) {
-    return TreeHasher.leafHash(encode(key, value));
+    return hash(TreeHasher.newDigest(), key, value);
+  }
+
+  /** The leaf hash with a caller's digest (reset afterwards), for bulk hashing. */
+  static byte[] hash(MessageDigest md, String key, byte[] value) {
+    return TreeHasher.leafHash(md, encode(md, key, value));
   }
 }

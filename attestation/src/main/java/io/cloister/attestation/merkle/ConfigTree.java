@@ -1,6 +1,7 @@
 package io.cloister.attestation.merkle;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,33 +18,53 @@ public final class ConfigTree {
 
   private final List<String> keys;
   private final List<byte[]> values;
-  private final byte[][] leafHashes;
+
+  /**
+   * levels[h][i] is the hash of the complete subtree of 2^h leaves starting at leaf i·2^h; every
+   * other subtree RFC 9162 needs lies on the right edge and is combined from these on demand, so
+   * the root and each proof cost O(log² n) hashes after the O(n) build.
+   */
+  private final List<byte[][]> levels;
+
   private final byte[] root;
 
   private ConfigTree(List<String> keys, List<byte[]> values) {
     this.keys = List.copyOf(keys);
     this.values = values;
-    this.leafHashes = new byte[keys.size()][];
+    // One digest for the whole build: looking up a provider per hash costs more than hashing.
+    MessageDigest md = TreeHasher.newDigest();
+    byte[][] leafHashes = new byte[keys.size()][];
     for (int i = 0; i < leafHashes.length; i++) {
-      leafHashes[i] = ConfigLeaf.hash(keys.get(i), values.get(i));
+      leafHashes[i] = ConfigLeaf.hash(md, keys.get(i), values.get(i));
+    }
+    this.levels = new ArrayList<>();
+    levels.add(leafHashes);
+    for (byte[][] below = leafHashes; below.length > 1; ) {
+      byte[][] above = new byte[below.length / 2][];
+      for (int i = 0; i < above.length; i++) {
+        above[i] = TreeHasher.nodeHash(md, below[2 * i], below[2 * i + 1]);
+      }
+      levels.add(above);
+      below = above;
     }
     this.root = leafHashes.length == 0 ? TreeHasher.emptyRoot() : subtreeHash(0, leafHashes.length);
   }
 
   /** A tree over every entry of {@code entries}; the map's own order is ignored. */
   public static ConfigTree of(Map<String, byte[]> entries) {
-    List<Map.Entry<String, byte[]>> sorted = new ArrayList<>(entries.entrySet());
-    sorted.sort((a, b) -> compareKeys(a.getKey(), b.getKey()));
-    List<String> keys = new ArrayList<>(sorted.size());
-    List<byte[]> values = new ArrayList<>(sorted.size());
-    for (Map.Entry<String, byte[]> e : sorted) {
+    record Entry(byte[] utf8, String key, byte[] value) {}
+    List<Entry> sorted = new ArrayList<>(entries.size());
+    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
       if (e.getKey().isEmpty()) {
         throw new IllegalArgumentException("a Config Merkle tree key must not be empty");
       }
-      keys.add(e.getKey());
-      values.add(e.getValue().clone());
+      sorted.add(
+          new Entry(e.getKey().getBytes(StandardCharsets.UTF_8), e.getKey(), e.getValue().clone()));
     }
-    return new ConfigTree(keys, values);
+    // Encode each key once, not once per comparison.
+    sorted.sort((a, b) -> Arrays.compareUnsigned(a.utf8(), b.utf8()));
+    return new ConfigTree(
+        sorted.stream().map(Entry::key).toList(), sorted.stream().map(Entry::value).toList());
   }
 
   /** Bytewise comparison of the UTF-8 encodings, bytes taken as unsigned. */
@@ -86,8 +107,8 @@ public final class ConfigTree {
       throw new NoSuchElementException("no leaf with key '" + key + "' in the Config Merkle tree");
     }
     List<byte[]> path = new ArrayList<>();
-    auditPath(index, 0, leafHashes.length, path);
-    return new InclusionProof(index, leafHashes.length, path);
+    auditPath(index, 0, size(), path);
+    return new InclusionProof(index, size(), path);
   }
 
   /** PATH(m, D[lo:hi]): the sibling hashes from the leaf up to the subtree's root. */
@@ -109,8 +130,8 @@ public final class ConfigTree {
   /** MTH(D[lo:hi]) for a non-empty range. */
   private byte[] subtreeHash(int lo, int hi) {
     int n = hi - lo;
-    if (n == 1) {
-      return leafHashes[lo];
+    if (Integer.bitCount(n) == 1 && lo % n == 0) {
+      return levels.get(Integer.numberOfTrailingZeros(n))[lo / n];
     }
     int k = largestPowerOfTwoBelow(n);
     return TreeHasher.nodeHash(subtreeHash(lo, lo + k), subtreeHash(lo + k, hi));

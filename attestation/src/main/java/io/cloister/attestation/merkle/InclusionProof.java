@@ -2,6 +2,7 @@ package io.cloister.attestation.merkle;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -60,8 +61,16 @@ public final class InclusionProof {
     if (!MessageDigest.isEqual(computed, root)) {
       HexFormat hex = HexFormat.of();
       throw new InclusionProofException(
-          "leaf '" + key + "' at index " + leafIndex + " of " + treeSize + " leads to root "
-              + hex.formatHex(computed) + ", expected " + hex.formatHex(root));
+          "leaf '"
+              + key
+              + "' at index "
+              + leafIndex
+              + " of "
+              + treeSize
+              + " leads to root "
+              + hex.formatHex(computed)
+              + ", expected "
+              + hex.formatHex(root));
     }
   }
 
@@ -77,8 +86,12 @@ public final class InclusionProof {
     for (byte[] p : auditPath) {
       if (sn == 0) {
         throw new InclusionProofException(
-            "audit path has " + auditPath.size() + " elements, more than a tree of "
-                + treeSize + " needs for leaf " + leafIndex);
+            "audit path has "
+                + auditPath.size()
+                + " elements, more than a tree of "
+                + treeSize
+                + " needs for leaf "
+                + leafIndex);
       }
       if ((fn & 1) == 1 || fn == sn) {
         r = TreeHasher.nodeHash(p, r);
@@ -95,9 +108,49 @@ public final class InclusionProof {
     }
     if (sn != 0) {
       throw new InclusionProofException(
-          "audit path has " + auditPath.size() + " elements, fewer than a tree of "
-              + treeSize + " needs for leaf " + leafIndex);
+          "audit path has "
+              + auditPath.size()
+              + " elements, fewer than a tree of "
+              + treeSize
+              + " needs for leaf "
+              + leafIndex);
     }
     return r;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof InclusionProof p)
+        || p.leafIndex != leafIndex
+        || p.treeSize != treeSize
+        || p.auditPath.size() != auditPath.size()) {
+      return false;
+    }
+    for (int i = 0; i < auditPath.size(); i++) {
+      if (!Arrays.equals(auditPath.get(i), p.auditPath.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Long.hashCode(leafIndex) * 31 + Long.hashCode(treeSize);
+    for (byte[] node : auditPath) {
+      h = h * 31 + Arrays.hashCode(node);
+    }
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "InclusionProof[leaf "
+        + leafIndex
+        + " of "
+        + treeSize
+        + ", "
+        + auditPath.size()
+        + " hashes]";
   }
 }

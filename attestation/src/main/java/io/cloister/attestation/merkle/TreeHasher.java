@@ -26,7 +26,11 @@ public final class TreeHasher {
 
   /** SHA-256(0x00 ‖ leaf). */
   public static byte[] leafHash(byte[] leaf) {
-    MessageDigest md = newDigest();
+    return leafHash(newDigest(), leaf);
+  }
+
+  /** SHA-256(0x00 ‖ leaf) with a caller's digest (reset afterwards), for bulk hashing. */
+  static byte[] leafHash(MessageDigest md, byte[] leaf) {
     md.update(LEAF_PREFIX);
     md.update(leaf);
     return md.digest();
@@ -34,7 +38,11 @@ public final class TreeHasher {
 
   /** SHA-256(0x01 ‖ left ‖ right). */
   public static byte[] nodeHash(byte[] left, byte[] right) {
-    MessageDigest md = newDigest();
+    return nodeHash(newDigest(), left, right);
+  }
+
+  /** SHA-256(0x01 ‖ left ‖ right) with a caller's digest (reset afterwards), for bulk hashing. */
+  static byte[] nodeHash(MessageDigest md, byte[] left, byte[] right) {
     md.update(NODE_PREFIX);
     md.update(left);
     md.update(right);

@@ -20,7 +20,8 @@ public final class PemCertificates {
   private static final String BEGIN = "-----BEGIN CERTIFICATE-----\n";
   private static final String END = "\n-----END CERTIFICATE-----\n";
   private static final Pattern BLOCK =
-      Pattern.compile("-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=\n]+?)\n-----END CERTIFICATE-----");
+      Pattern.compile(
+          "-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=\n]+?)\n-----END CERTIFICATE-----");
   private static final int MAX_CERTIFICATES = 8;
 
   private PemCertificates() {}
@@ -32,7 +33,8 @@ public final class PemCertificates {
     CertificateFactory cf = certificateFactory();
     while (m.find()) {
       if (certs.size() == MAX_CERTIFICATES) {
-        throw new PckCertificateException("more than " + MAX_CERTIFICATES + " certificates in chain");
+        throw new PckCertificateException(
+            "more than " + MAX_CERTIFICATES + " certificates in chain");
       }
       byte[] der;
       try {
@@ -45,7 +47,13 @@ public final class PemCertificates {
         certs.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
       } catch (CertificateException | RuntimeException e) {
         throw new PckCertificateException(
-            "certificate " + certs.size() + " at character " + m.start() + ": bad DER: " + e.getMessage(), e);
+            "certificate "
+                + certs.size()
+                + " at character "
+                + m.start()
+                + ": bad DER: "
+                + e.getMessage(),
+            e);
       }
     }
     if (certs.isEmpty()) {

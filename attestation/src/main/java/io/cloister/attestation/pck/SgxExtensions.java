@@ -17,8 +17,8 @@ import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 
 /**
- * The Intel SGX extension of a PCK certificate (OID 1.2.840.113741.1.13.1): the platform's TCB
- * (16 component SVNs, PCESVN, CPUSVN), PCE-ID, FMSPC and PPID, as Intel's PCK certificate profile
+ * The Intel SGX extension of a PCK certificate (OID 1.2.840.113741.1.13.1): the platform's TCB (16
+ * component SVNs, PCESVN, CPUSVN), PCE-ID, FMSPC and PPID, as Intel's PCK certificate profile
  * defines them.
  *
  * @param ppid platform provisioning ID, 16 bytes
@@ -30,7 +30,13 @@ import org.bouncycastle.asn1.DERSequence;
  * @param sgxType 0 = Standard, 1 = Scalable, 2 = Scalable with integrity
  */
 public record SgxExtensions(
-    byte[] ppid, int[] tcbComponents, int pceSvn, byte[] cpuSvn, byte[] pceId, byte[] fmspc, int sgxType) {
+    byte[] ppid,
+    int[] tcbComponents,
+    int pceSvn,
+    byte[] cpuSvn,
+    byte[] pceId,
+    byte[] fmspc,
+    int sgxType) {
 
   /** OID of the SGX extension. */
   public static final String OID = "1.2.840.113741.1.13.1";
@@ -46,8 +52,11 @@ public record SgxExtensions(
 
   /** Validates sizes and copies the arrays. */
   public SgxExtensions {
-    if (ppid.length != 16 || tcbComponents.length != 16 || cpuSvn.length != 16
-        || pceId.length != 2 || fmspc.length != 6) {
+    if (ppid.length != 16
+        || tcbComponents.length != 16
+        || cpuSvn.length != 16
+        || pceId.length != 2
+        || fmspc.length != 6) {
       throw new IllegalArgumentException("SGX extension field of the wrong size");
     }
     ppid = ppid.clone();
@@ -99,8 +108,7 @@ public record SgxExtensions(
       throw new PckCertificateException("PCK certificate has no SGX extension " + OID);
     }
     try {
-      ASN1Sequence seq =
-          ASN1Sequence.getInstance(ASN1OctetString.getInstance(ext).getOctets());
+      ASN1Sequence seq = ASN1Sequence.getInstance(ASN1OctetString.getInstance(ext).getOctets());
       byte[] ppid = null;
       byte[] pceId = null;
       byte[] fmspc = null;
@@ -123,7 +131,8 @@ public record SgxExtensions(
         }
       }
       if (ppid == null || tcb == null || pceId == null || fmspc == null || sgxType == null) {
-        throw new PckCertificateException("SGX extension lacks PPID, TCB, PCE-ID, FMSPC or SGX type");
+        throw new PckCertificateException(
+            "SGX extension lacks PPID, TCB, PCE-ID, FMSPC or SGX type");
       }
       int[] comps = new int[16];
       boolean[] seen = new boolean[18];
@@ -162,7 +171,8 @@ public record SgxExtensions(
     }
   }
 
-  private static byte[] octets(ASN1Encodable v, int len, String what) throws PckCertificateException {
+  private static byte[] octets(ASN1Encodable v, int len, String what)
+      throws PckCertificateException {
     byte[] b = ASN1OctetString.getInstance(v).getOctets();
     if (b.length != len) {
       throw new PckCertificateException(what + " must be " + len + " bytes, found " + b.length);
@@ -215,7 +225,14 @@ public record SgxExtensions(
 
   @Override
   public String toString() {
-    return "SgxExtensions[fmspc=" + fmspcHex() + ", pceId=" + pceIdHex() + ", pceSvn=" + pceSvn
-        + ", tcb=" + Arrays.toString(tcbComponents) + "]";
+    return "SgxExtensions[fmspc="
+        + fmspcHex()
+        + ", pceId="
+        + pceIdHex()
+        + ", pceSvn="
+        + pceSvn
+        + ", tcb="
+        + Arrays.toString(tcbComponents)
+        + "]";
   }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 public record CertificationData(int type, byte[] data) {
   /** Type 5: concatenated PEM certificates, PCK leaf first, ending in the root. */
   public static final int PCK_CERT_CHAIN = 5;
+
   /** Type 6: a {@link QeReportCertification} nesting a type-5 chain (quote version 4). */
   public static final int QE_REPORT_CERTIFICATION = 6;
 

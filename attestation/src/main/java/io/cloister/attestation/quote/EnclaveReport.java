@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * An SGX enclave report body (384 bytes): the application enclave's identity in an SGX quote,
- * and the quoting enclave's identity in the certification data. Immutable; accessors copy.
+ * An SGX enclave report body (384 bytes): the application enclave's identity in an SGX quote, and
+ * the quoting enclave's identity in the certification data. Immutable; accessors copy.
  */
 public final class EnclaveReport {
   /** Encoded size in bytes. */
   public static final int SIZE = 384;
+
   /** Bit 1 of the attributes' flags: the enclave was launched in debug mode. */
   public static final int FLAG_DEBUG = 0x02;
 
@@ -134,7 +135,14 @@ public final class EnclaveReport {
   @Override
   public String toString() {
     HexFormat hex = HexFormat.of();
-    return "EnclaveReport[mrEnclave=" + hex.formatHex(mrEnclave()) + ", mrSigner="
-        + hex.formatHex(mrSigner()) + ", isvProdId=" + isvProdId() + ", isvSvn=" + isvSvn() + "]";
+    return "EnclaveReport[mrEnclave="
+        + hex.formatHex(mrEnclave())
+        + ", mrSigner="
+        + hex.formatHex(mrSigner())
+        + ", isvProdId="
+        + isvProdId()
+        + ", isvSvn="
+        + isvSvn()
+        + "]";
   }
 }

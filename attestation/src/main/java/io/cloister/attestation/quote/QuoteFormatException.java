@@ -1,6 +1,8 @@
 package io.cloister.attestation.quote;
 
-/** A quote (or a structure inside it) is malformed, truncated or oversized at a known byte offset. */
+/**
+ * A quote (or a structure inside it) is malformed, truncated or oversized at a known byte offset.
+ */
 public final class QuoteFormatException extends Exception {
   private static final long serialVersionUID = 1L;
 

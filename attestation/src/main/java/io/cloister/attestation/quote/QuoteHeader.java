@@ -25,12 +25,16 @@ public record QuoteHeader(
 
   /** Encoded size in bytes. */
   public static final int SIZE = 48;
+
   /** {@link #attestationKeyType()} for ECDSA P-256, the only type this project verifies. */
   public static final int ECDSA_P256 = 2;
+
   /** {@link #teeType()} of an SGX quote. */
   public static final long TEE_SGX = 0x00000000L;
+
   /** {@link #teeType()} of a TDX quote. */
   public static final long TEE_TDX = 0x00000081L;
+
   /** The QE vendor ID of Intel's quoting enclave. */
   public static final byte[] INTEL_QE_VENDOR_ID =
       HexFormat.of().parseHex("939a7233f79c4ca9940a0db3957f0607");
@@ -90,7 +94,14 @@ public record QuoteHeader(
 
   @Override
   public String toString() {
-    return "QuoteHeader[version=" + version + ", teeType=0x" + Long.toHexString(teeType)
-        + ", qeSvn=" + qeSvn + ", pceSvn=" + pceSvn + "]";
+    return "QuoteHeader[version="
+        + version
+        + ", teeType=0x"
+        + Long.toHexString(teeType)
+        + ", qeSvn="
+        + qeSvn
+        + ", pceSvn="
+        + pceSvn
+        + "]";
   }
 }

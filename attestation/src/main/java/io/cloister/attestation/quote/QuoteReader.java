@@ -62,8 +62,8 @@ final class QuoteReader {
   }
 
   /**
-   * Reads a declared length and returns a sub-reader over exactly that many bytes, refusing
-   * lengths beyond the remaining input before allocating anything.
+   * Reads a declared length and returns a sub-reader over exactly that many bytes, refusing lengths
+   * beyond the remaining input before allocating anything.
    */
   QuoteReader slice(String field, long declaredLength, int lengthFieldOffset)
       throws QuoteFormatException {

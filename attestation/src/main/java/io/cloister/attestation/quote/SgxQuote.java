@@ -42,7 +42,9 @@ public final class SgxQuote implements Quote {
     this.padding = padding;
   }
 
-  /** Parses a version 3 quote; trailing zero padding is kept so that {@link #encode()} round-trips. */
+  /**
+   * Parses a version 3 quote; trailing zero padding is kept so that {@link #encode()} round-trips.
+   */
   public static SgxQuote parse(byte[] quote) throws QuoteFormatException {
     QuoteReader r = new QuoteReader(Quote.checkSize(quote));
     QuoteHeader header = QuoteHeader.read(r);
@@ -52,8 +54,11 @@ public final class SgxQuote implements Quote {
     }
     if (header.attestationKeyType() != QuoteHeader.ECDSA_P256) {
       throw new QuoteFormatException(
-          "header.att_key_type", 2,
-          "unsupported attestation key type " + header.attestationKeyType() + " (only 2, ECDSA P-256)");
+          "header.att_key_type",
+          2,
+          "unsupported attestation key type "
+              + header.attestationKeyType()
+              + " (only 2, ECDSA P-256)");
     }
     EnclaveReport body = EnclaveReport.read(r, "report_body");
     int lenOffset = r.offset();

@@ -39,12 +39,17 @@ public final class TdxQuote implements Quote {
     }
     if (header.attestationKeyType() != QuoteHeader.ECDSA_P256) {
       throw new QuoteFormatException(
-          "header.att_key_type", 2,
-          "unsupported attestation key type " + header.attestationKeyType() + " (only 2, ECDSA P-256)");
+          "header.att_key_type",
+          2,
+          "unsupported attestation key type "
+              + header.attestationKeyType()
+              + " (only 2, ECDSA P-256)");
     }
     if (header.teeType() != QuoteHeader.TEE_TDX) {
       throw new QuoteFormatException(
-          "header.tee_type", 4, "expected TDX (0x81), found 0x" + Long.toHexString(header.teeType()));
+          "header.tee_type",
+          4,
+          "expected TDX (0x81), found 0x" + Long.toHexString(header.teeType()));
     }
     TdReport body = TdReport.read(r);
     int lenOffset = r.offset();
@@ -56,7 +61,9 @@ public final class TdxQuote implements Quote {
     int type = sig.u16("certification_data.type");
     if (type != CertificationData.QE_REPORT_CERTIFICATION) {
       throw new QuoteFormatException(
-          "certification_data.type", typeOffset, "expected type 6 (QE report certification), found " + type);
+          "certification_data.type",
+          typeOffset,
+          "expected type 6 (QE report certification), found " + type);
     }
     int sizeOffset = sig.offset();
     long size = sig.u32("certification_data.size");

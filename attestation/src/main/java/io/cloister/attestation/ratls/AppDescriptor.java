@@ -59,7 +59,16 @@ public record AppDescriptor(
 
   @Override
   public String toString() {
-    return "AppDescriptor[" + name + ", " + routePrefix + ", " + hostname + ", "
-        + HexFormat.of().formatHex(codeHash) + ", " + capabilities + "]";
+    return "AppDescriptor["
+        + name
+        + ", "
+        + routePrefix
+        + ", "
+        + hostname
+        + ", "
+        + HexFormat.of().formatHex(codeHash)
+        + ", "
+        + capabilities
+        + "]";
   }
 }

@@ -42,6 +42,12 @@ public record AppIdentity(String name, String routePrefix, byte[] codeHash) {
 
   @Override
   public String toString() {
-    return "AppIdentity[" + name + ", " + routePrefix + ", " + HexFormat.of().formatHex(codeHash) + "]";
+    return "AppIdentity["
+        + name
+        + ", "
+        + routePrefix
+        + ", "
+        + HexFormat.of().formatHex(codeHash)
+        + "]";
   }
 }

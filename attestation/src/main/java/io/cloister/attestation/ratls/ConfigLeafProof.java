@@ -6,7 +6,9 @@ import io.cloister.attestation.merkle.TreeHasher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -85,9 +87,29 @@ public record ConfigLeafProof(String key, byte[] value, InclusionProof proof) {
     List<byte[]> path = new ArrayList<>(pathSeq.size());
     for (int i = 0; i < pathSeq.size(); i++) {
       path.add(
-          d.octets(pathSeq.getObjectAt(i), "ConfigInclusionProof.auditPath[" + i + "]",
+          d.octets(
+              pathSeq.getObjectAt(i),
+              "ConfigInclusionProof.auditPath[" + i + "]",
               TreeHasher.HASH_LENGTH));
     }
     return new ConfigLeafProof(key, value, new InclusionProof(index, size, path));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConfigLeafProof p
+        && key.equals(p.key)
+        && Arrays.equals(value, p.value)
+        && proof.equals(p.proof);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, Arrays.hashCode(value), proof);
+  }
+
+  @Override
+  public String toString() {
+    return "ConfigLeafProof[" + key + ", " + proof + "]";
   }
 }

@@ -20,7 +20,9 @@ public final class DcapQuoteAppraiser implements QuoteAppraiser {
   private final AppraisalPolicy policy;
   private final Clock clock;
 
-  /** Appraises with {@code verifier} and {@code collateral} under {@code policy} at {@code clock}. */
+  /**
+   * Appraises with {@code verifier} and {@code collateral} under {@code policy} at {@code clock}.
+   */
   public DcapQuoteAppraiser(
       QuoteVerifier verifier, Collateral collateral, AppraisalPolicy policy, Clock clock) {
     this.verifier = verifier;
@@ -37,7 +39,9 @@ public final class DcapQuoteAppraiser implements QuoteAppraiser {
       return new QuoteAppraisal(
           false,
           simulated,
-          appraisal.violations().stream().map(Violation::toString).collect(Collectors.joining("; ")));
+          appraisal.violations().stream()
+              .map(Violation::toString)
+              .collect(Collectors.joining("; ")));
     }
     QuoteReport report = appraisal.report().orElseThrow();
     StringBuilder detail =

@@ -44,15 +44,20 @@ final class DerDecoder {
     }
     if (!Arrays.equals(reencoded, der)) {
       throw new MalformedExtensionException(
-          oid, "value is not in canonical DER or has trailing bytes (" + der.length
-              + " bytes, " + reencoded.length + " in DER)");
+          oid,
+          "value is not in canonical DER or has trailing bytes ("
+              + der.length
+              + " bytes, "
+              + reencoded.length
+              + " in DER)");
     }
     return value;
   }
 
   String utf8(ASN1Encodable value, String field) throws MalformedExtensionException {
     if (!(value instanceof ASN1UTF8String s)) {
-      throw new MalformedExtensionException(oid, field + ": expected UTF8String, found " + kind(value));
+      throw new MalformedExtensionException(
+          oid, field + ": expected UTF8String, found " + kind(value));
     }
     byte[] encoded;
     try {
@@ -93,7 +98,8 @@ final class DerDecoder {
   ASN1Sequence sequence(ASN1Encodable value, String field, int expectedSize)
       throws MalformedExtensionException {
     if (!(value instanceof ASN1Sequence s)) {
-      throw new MalformedExtensionException(oid, field + ": expected SEQUENCE, found " + kind(value));
+      throw new MalformedExtensionException(
+          oid, field + ": expected SEQUENCE, found " + kind(value));
     }
     if (expectedSize >= 0 && s.size() != expectedSize) {
       throw new MalformedExtensionException(
@@ -105,7 +111,8 @@ final class DerDecoder {
   long nonNegativeInt(ASN1Encodable value, String field, long max)
       throws MalformedExtensionException {
     if (!(value instanceof ASN1Integer i)) {
-      throw new MalformedExtensionException(oid, field + ": expected INTEGER, found " + kind(value));
+      throw new MalformedExtensionException(
+          oid, field + ": expected INTEGER, found " + kind(value));
     }
     BigInteger v = i.getValue();
     if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {

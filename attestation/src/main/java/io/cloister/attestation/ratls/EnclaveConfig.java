@@ -3,6 +3,7 @@ package io.cloister.attestation.ratls;
 import io.cloister.attestation.merkle.ConfigKeys;
 import io.cloister.attestation.merkle.ConfigTree;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +35,8 @@ public record EnclaveConfig(String enclaveHostname, byte[] runtimeMeasurement, A
   }
 
   /** A configuration with these apps. */
-  public EnclaveConfig(String enclaveHostname, byte[] runtimeMeasurement, List<AppDescriptor> apps) {
+  public EnclaveConfig(
+      String enclaveHostname, byte[] runtimeMeasurement, List<AppDescriptor> apps) {
     this(enclaveHostname, runtimeMeasurement, new AppManifest(apps));
   }
 
@@ -64,5 +66,23 @@ public record EnclaveConfig(String enclaveHostname, byte[] runtimeMeasurement, A
 
   private static byte[] utf8(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EnclaveConfig c
+        && enclaveHostname.equals(c.enclaveHostname)
+        && Arrays.equals(runtimeMeasurement, c.runtimeMeasurement)
+        && apps.equals(c.apps);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(enclaveHostname, Arrays.hashCode(runtimeMeasurement), apps);
+  }
+
+  @Override
+  public String toString() {
+    return "EnclaveConfig[" + enclaveHostname + ", " + apps.apps().size() + " app(s)]";
   }
 }

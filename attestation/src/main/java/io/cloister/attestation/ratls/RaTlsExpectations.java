@@ -25,8 +25,13 @@ public record RaTlsExpectations(
   /** Expects nothing beyond a valid, bound, accepted quote. */
   public static RaTlsExpectations none() {
     return new RaTlsExpectations(
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), false);
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false);
   }
 
   /** With the expected app name. */
@@ -44,21 +49,36 @@ public record RaTlsExpectations(
   /** With the expected code hash. */
   public RaTlsExpectations withCodeHash(byte[] hash) {
     return new RaTlsExpectations(
-        appName, routePrefix, Optional.of(hash.clone()), mrEnclave, mrSigner, hostname,
+        appName,
+        routePrefix,
+        Optional.of(hash.clone()),
+        mrEnclave,
+        mrSigner,
+        hostname,
         requireLeafProof);
   }
 
   /** With the expected MRENCLAVE. */
   public RaTlsExpectations withMrEnclave(byte[] value) {
     return new RaTlsExpectations(
-        appName, routePrefix, codeHash, Optional.of(value.clone()), mrSigner, hostname,
+        appName,
+        routePrefix,
+        codeHash,
+        Optional.of(value.clone()),
+        mrSigner,
+        hostname,
         requireLeafProof);
   }
 
   /** With the expected MRSIGNER. */
   public RaTlsExpectations withMrSigner(byte[] value) {
     return new RaTlsExpectations(
-        appName, routePrefix, codeHash, mrEnclave, Optional.of(value.clone()), hostname,
+        appName,
+        routePrefix,
+        codeHash,
+        mrEnclave,
+        Optional.of(value.clone()),
+        hostname,
         requireLeafProof);
   }
 

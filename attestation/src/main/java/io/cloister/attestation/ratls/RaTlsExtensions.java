@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -40,7 +42,8 @@ public record RaTlsExtensions(
       throw new IllegalArgumentException("quote is " + quote.length + " bytes, expected 1..65536");
     }
     if (merkleRoot.length != 32) {
-      throw new IllegalArgumentException("Merkle root is " + merkleRoot.length + " bytes, expected 32");
+      throw new IllegalArgumentException(
+          "Merkle root is " + merkleRoot.length + " bytes, expected 32");
     }
     quote = quote.clone();
     merkleRoot = merkleRoot.clone();
@@ -122,8 +125,7 @@ public record RaTlsExtensions(
       DerDecoder hashDecoder = new DerDecoder(RaTlsOids.CODE_HASH);
       byte[] codeHash =
           hashDecoder.octets(
-              hashDecoder.parse(requireTogether(hash, RaTlsOids.CODE_HASH)),
-              "code hash", 32);
+              hashDecoder.parse(requireTogether(hash, RaTlsOids.CODE_HASH)), "code hash", 32);
       app = Optional.of(new AppIdentity(appName, routePrefix, codeHash));
     }
     Optional<AppManifest> manifest = Optional.empty();
@@ -149,7 +151,9 @@ public record RaTlsExtensions(
       throws MalformedExtensionException {
     if (value.isEmpty()) {
       throw new MalformedExtensionException(
-          oid, "missing, but the certificate carries other app extensions (2.1, 2.2 and 2.3 go together)");
+          oid,
+          "missing, but the certificate carries other app extensions (2.1, 2.2 and 2.3 go"
+              + " together)");
     }
     return value.get();
   }
@@ -170,5 +174,36 @@ public record RaTlsExtensions(
       throw new MalformedExtensionException(oid, "marked critical, must be non-critical");
     }
     return Optional.of(ext.getExtnValue().getOctets());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RaTlsExtensions e
+        && Arrays.equals(quote, e.quote)
+        && Arrays.equals(merkleRoot, e.merkleRoot)
+        && app.equals(e.app)
+        && manifest.equals(e.manifest)
+        && leafProof.equals(e.leafProof);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        Arrays.hashCode(quote), Arrays.hashCode(merkleRoot), app, manifest, leafProof);
+  }
+
+  @Override
+  public String toString() {
+    return "RaTlsExtensions[quote "
+        + quote.length
+        + " bytes, root "
+        + HexFormat.of().formatHex(merkleRoot)
+        + ", "
+        + app
+        + ", "
+        + manifest
+        + ", "
+        + leafProof
+        + "]";
   }
 }

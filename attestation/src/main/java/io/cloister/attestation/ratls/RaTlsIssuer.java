@@ -79,7 +79,8 @@ public final class RaTlsIssuer {
     byte[] quote = attester.quote(ReportData.forCertificate(spki, root));
 
     List<AppDescriptor> apps = config.apps().apps();
-    Optional<AppDescriptor> onlyApp = apps.size() == 1 ? Optional.of(apps.get(0)) : Optional.empty();
+    Optional<AppDescriptor> onlyApp =
+        apps.size() == 1 ? Optional.of(apps.get(0)) : Optional.empty();
     X509Certificate enclaveCert =
         certificate(
             key,
@@ -104,7 +105,8 @@ public final class RaTlsIssuer {
                   Optional.empty(),
                   Optional.of(codeHashProof(tree, app)))));
     }
-    return new CertificateSet(key.getPrivate(), config.enclaveHostname(), enclaveCert, appCerts, root);
+    return new CertificateSet(
+        key.getPrivate(), config.enclaveHostname(), enclaveCert, appCerts, root);
   }
 
   private static ConfigLeafProof codeHashProof(ConfigTree tree, AppDescriptor app) {

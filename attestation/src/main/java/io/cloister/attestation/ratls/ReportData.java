@@ -29,7 +29,8 @@ public final class ReportData {
 
   private static byte[] concat(byte[] keyHash, byte[] merkleRoot) {
     if (merkleRoot.length != 32) {
-      throw new IllegalArgumentException("Merkle root is " + merkleRoot.length + " bytes, expected 32");
+      throw new IllegalArgumentException(
+          "Merkle root is " + merkleRoot.length + " bytes, expected 32");
     }
     byte[] out = new byte[SIZE];
     System.arraycopy(keyHash, 0, out, 0, 32);

@@ -67,8 +67,7 @@ public final class SniKeyManager extends X509ExtendedKeyManager {
 
   @Override
   public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-    SSLSession session =
-        socket instanceof SSLSocket ssl ? ssl.getHandshakeSession() : null;
+    SSLSession session = socket instanceof SSLSocket ssl ? ssl.getHandshakeSession() : null;
     return chooseAlias(keyType, session);
   }
 
@@ -79,8 +78,7 @@ public final class SniKeyManager extends X509ExtendedKeyManager {
     }
     Generation g = current.get();
     Optional<String> sni = sniHostName(handshake);
-    String host =
-        sni.filter(h -> g.set().appCertificate(h).isPresent()).orElse(ENCLAVE);
+    String host = sni.filter(h -> g.set().appCertificate(h).isPresent()).orElse(ENCLAVE);
     return g.number() + "/" + host;
   }
 
@@ -98,9 +96,7 @@ public final class SniKeyManager extends X509ExtendedKeyManager {
 
   @Override
   public X509Certificate[] getCertificateChain(String alias) {
-    return resolve(alias)
-        .map(r -> new X509Certificate[] {r.certificate()})
-        .orElse(null);
+    return resolve(alias).map(r -> new X509Certificate[] {r.certificate()}).orElse(null);
   }
 
   @Override
@@ -115,8 +111,7 @@ public final class SniKeyManager extends X509ExtendedKeyManager {
     }
     Generation g = current.get();
     List<String> aliases =
-        Stream.concat(
-                Stream.of(ENCLAVE), g.set().appCertificates().keySet().stream())
+        Stream.concat(Stream.of(ENCLAVE), g.set().appCertificates().keySet().stream())
             .map(h -> g.number() + "/" + h)
             .toList();
     return aliases.toArray(String[]::new);

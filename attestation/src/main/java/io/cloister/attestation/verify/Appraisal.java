@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of appraising a quote: the verified report (absent if verification itself failed)
- * and every rule it broke. Accepted if and only if no rule is broken.
+ * The outcome of appraising a quote: the verified report (absent if verification itself failed) and
+ * every rule it broke. Accepted if and only if no rule is broken.
  *
  * @param report what the quote establishes, if it verified
  * @param violations the broken rules; empty when accepted

@@ -72,41 +72,75 @@ public final class AppraisalPolicy {
     if (report.simulated() && !allowSimulated) {
       out.add(new Violation(Rule.POLICY_SIMULATED, QuoteReport.SIMULATION_WARNING));
     }
-    mrEnclave.filter(m -> !Arrays.equals(m, report.mrEnclave()))
-        .ifPresent(m -> out.add(new Violation(Rule.POLICY_MRENCLAVE,
-            "MRENCLAVE " + hex.formatHex(report.mrEnclave()) + ", expected " + hex.formatHex(m))));
-    mrSigner.filter(m -> !Arrays.equals(m, report.mrSigner()))
-        .ifPresent(m -> out.add(new Violation(Rule.POLICY_MRSIGNER,
-            "MRSIGNER " + hex.formatHex(report.mrSigner()) + ", expected " + hex.formatHex(m))));
+    mrEnclave
+        .filter(m -> !Arrays.equals(m, report.mrEnclave()))
+        .ifPresent(
+            m ->
+                out.add(
+                    new Violation(
+                        Rule.POLICY_MRENCLAVE,
+                        "MRENCLAVE "
+                            + hex.formatHex(report.mrEnclave())
+                            + ", expected "
+                            + hex.formatHex(m))));
+    mrSigner
+        .filter(m -> !Arrays.equals(m, report.mrSigner()))
+        .ifPresent(
+            m ->
+                out.add(
+                    new Violation(
+                        Rule.POLICY_MRSIGNER,
+                        "MRSIGNER "
+                            + hex.formatHex(report.mrSigner())
+                            + ", expected "
+                            + hex.formatHex(m))));
     if (isvProdId.isPresent() && isvProdId.getAsInt() != report.isvProdId()) {
-      out.add(new Violation(Rule.POLICY_ISV_PROD_ID,
-          "ISV product ID " + report.isvProdId() + ", expected " + isvProdId.getAsInt()));
+      out.add(
+          new Violation(
+              Rule.POLICY_ISV_PROD_ID,
+              "ISV product ID " + report.isvProdId() + ", expected " + isvProdId.getAsInt()));
     }
     if (report.isvSvn() < minIsvSvn) {
-      out.add(new Violation(Rule.POLICY_ISV_SVN,
-          "ISV SVN " + report.isvSvn() + " is below the minimum " + minIsvSvn));
+      out.add(
+          new Violation(
+              Rule.POLICY_ISV_SVN,
+              "ISV SVN " + report.isvSvn() + " is below the minimum " + minIsvSvn));
     }
     if (!acceptedStatuses.contains(report.tcbStatus())) {
-      out.add(new Violation(Rule.POLICY_TCB_STATUS,
-          "TCB status " + report.tcbStatus() + " is not among the accepted " + acceptedStatuses));
+      out.add(
+          new Violation(
+              Rule.POLICY_TCB_STATUS,
+              "TCB status "
+                  + report.tcbStatus()
+                  + " is not among the accepted "
+                  + acceptedStatuses));
     }
-    allowedAdvisories.ifPresent(allowed -> {
-      Set<String> extra = new LinkedHashSet<>(report.advisoryIds());
-      extra.removeAll(allowed);
-      if (!extra.isEmpty()) {
-        out.add(new Violation(Rule.POLICY_ADVISORY, "advisories not allowed: " + extra));
-      }
-    });
+    allowedAdvisories.ifPresent(
+        allowed -> {
+          Set<String> extra = new LinkedHashSet<>(report.advisoryIds());
+          extra.removeAll(allowed);
+          if (!extra.isEmpty()) {
+            out.add(new Violation(Rule.POLICY_ADVISORY, "advisories not allowed: " + extra));
+          }
+        });
     if (report.debug() && !allowDebug) {
       out.add(new Violation(Rule.POLICY_DEBUG, "the enclave runs in debug mode"));
     }
-    maxCollateralAge.ifPresent(max -> {
-      Duration age = Duration.between(report.collateralIssuedAt(), report.verifiedAt());
-      if (age.compareTo(max) > 0) {
-        out.add(new Violation(Rule.POLICY_COLLATERAL_AGE,
-            "collateral issued " + report.collateralIssuedAt() + " is " + age + " old, more than " + max));
-      }
-    });
+    maxCollateralAge.ifPresent(
+        max -> {
+          Duration age = Duration.between(report.collateralIssuedAt(), report.verifiedAt());
+          if (age.compareTo(max) > 0) {
+            out.add(
+                new Violation(
+                    Rule.POLICY_COLLATERAL_AGE,
+                    "collateral issued "
+                        + report.collateralIssuedAt()
+                        + " is "
+                        + age
+                        + " old, more than "
+                        + max));
+          }
+        });
     return List.copyOf(out);
   }
 
@@ -150,7 +184,8 @@ public final class AppraisalPolicy {
 
     /** Replaces the accepted TCB statuses. */
     public Builder acceptedStatuses(Set<TcbStatus> statuses) {
-      this.acceptedStatuses = statuses.isEmpty() ? EnumSet.noneOf(TcbStatus.class) : EnumSet.copyOf(statuses);
+      this.acceptedStatuses =
+          statuses.isEmpty() ? EnumSet.noneOf(TcbStatus.class) : EnumSet.copyOf(statuses);
       return this;
     }
 

@@ -23,8 +23,8 @@ final class CertificateChains {
   }
 
   /**
-   * Checks {@code chain} (leaf first; the root may be included, then it must be byte-identical to
-   * a trusted root) and returns the trust root it ends in.
+   * Checks {@code chain} (leaf first; the root may be included, then it must be byte-identical to a
+   * trusted root) and returns the trust root it ends in.
    */
   TrustRoot validate(String what, List<X509Certificate> chain, Instant at)
       throws VerificationException {
@@ -48,21 +48,27 @@ final class CertificateChains {
           || issuer.getBasicConstraints() < 0) {
         throw new VerificationException(
             Rule.CHAIN_SIGNATURE,
-            what + ": certificate " + i + " is not issued by the CA " + issuer.getSubjectX500Principal());
+            what
+                + ": certificate "
+                + i
+                + " is not issued by the CA "
+                + issuer.getSubjectX500Principal());
       }
       try {
         cert.verify(issuer.getPublicKey());
       } catch (GeneralSecurityException | RuntimeException e) {
         throw new VerificationException(
             Rule.CHAIN_SIGNATURE,
-            what + ": signature of " + cert.getSubjectX500Principal() + " does not verify", e);
+            what + ": signature of " + cert.getSubjectX500Principal() + " does not verify",
+            e);
       }
       try {
         cert.checkValidity(date);
       } catch (CertificateExpiredException | CertificateNotYetValidException e) {
         throw new VerificationException(
             Rule.CHAIN_VALIDITY,
-            what + ": " + cert.getSubjectX500Principal() + " is not valid at " + at, e);
+            what + ": " + cert.getSubjectX500Principal() + " is not valid at " + at,
+            e);
       }
     }
     return root;
@@ -73,8 +79,12 @@ final class CertificateChains {
       throws VerificationException {
     if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
       throw new VerificationException(
-          Rule.CRL_SIGNATURE, what + " is issued by " + crl.getIssuerX500Principal()
-              + ", not by " + issuer.getSubjectX500Principal());
+          Rule.CRL_SIGNATURE,
+          what
+              + " is issued by "
+              + crl.getIssuerX500Principal()
+              + ", not by "
+              + issuer.getSubjectX500Principal());
     }
     try {
       crl.verify(issuer.getPublicKey());
@@ -85,7 +95,8 @@ final class CertificateChains {
     Instant nextUpdate = crl.getNextUpdate().toInstant();
     if (at.isBefore(thisUpdate) || at.isAfter(nextUpdate)) {
       throw new VerificationException(
-          Rule.CRL_VALIDITY, what + " is valid " + thisUpdate + ".." + nextUpdate + ", not at " + at);
+          Rule.CRL_VALIDITY,
+          what + " is valid " + thisUpdate + ".." + nextUpdate + ", not at " + at);
     }
   }
 

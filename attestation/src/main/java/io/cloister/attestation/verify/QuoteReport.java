@@ -22,7 +22,8 @@ import java.util.List;
  * @param collateralIssuedAt earliest issue date of the TCB info and QE identity used
  * @param collateralNextUpdate earliest next-update date of the collateral used (CRLs included)
  * @param verifiedAt the instant the verification was done "as of"
- * @param simulated whether the quote chains to a simulation root (then it proves nothing about hardware)
+ * @param simulated whether the quote chains to a simulation root (then it proves nothing about
+ *     hardware)
  */
 public record QuoteReport(
     byte[] mrEnclave,
@@ -76,8 +77,22 @@ public record QuoteReport(
   @Override
   public String toString() {
     HexFormat hex = HexFormat.of();
-    return "QuoteReport[" + (simulated ? "SIMULATED, " : "") + "mrEnclave=" + hex.formatHex(mrEnclave)
-        + ", mrSigner=" + hex.formatHex(mrSigner) + ", isvProdId=" + isvProdId + ", isvSvn=" + isvSvn
-        + ", debug=" + debug + ", tcbStatus=" + tcbStatus + ", advisories=" + advisoryIds + "]";
+    return "QuoteReport["
+        + (simulated ? "SIMULATED, " : "")
+        + "mrEnclave="
+        + hex.formatHex(mrEnclave)
+        + ", mrSigner="
+        + hex.formatHex(mrSigner)
+        + ", isvProdId="
+        + isvProdId
+        + ", isvSvn="
+        + isvSvn
+        + ", debug="
+        + debug
+        + ", tcbStatus="
+        + tcbStatus
+        + ", advisories="
+        + advisoryIds
+        + "]";
   }
 }

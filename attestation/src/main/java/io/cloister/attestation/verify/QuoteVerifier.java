@@ -7,17 +7,19 @@ import io.cloister.attestation.collateral.SignedDocument;
 import io.cloister.attestation.collateral.TcbInfo;
 import io.cloister.attestation.collateral.TcbLevel;
 import io.cloister.attestation.collateral.TcbStatus;
+import io.cloister.attestation.collateral.TdxModuleIdentity;
 import io.cloister.attestation.crypto.P256;
 import io.cloister.attestation.pck.PckCertificateException;
-import io.cloister.attestation.pck.PemCertificates;
 import io.cloister.attestation.pck.SgxExtensions;
 import io.cloister.attestation.quote.CertificationData;
 import io.cloister.attestation.quote.EnclaveReport;
+import io.cloister.attestation.quote.QeReportCertification;
 import io.cloister.attestation.quote.Quote;
 import io.cloister.attestation.quote.QuoteFormatException;
 import io.cloister.attestation.quote.QuoteHeader;
-import io.cloister.attestation.quote.QeReportCertification;
 import io.cloister.attestation.quote.SgxQuote;
+import io.cloister.attestation.quote.TdReport;
+import io.cloister.attestation.quote.TdxQuote;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.X509CRL;
@@ -25,6 +27,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,10 +37,12 @@ import java.util.Set;
  * Verifies SGX DCAP quotes following Intel's appraisal steps: PCK chain to a trusted root with
  * CRLs, QE report signed by the PCK key and binding the attestation key, quote signature, signed
  * and current TCB info and QE identity, FMSPC/PCE-ID match, TCB level and QE identity matching.
- * Stateless and thread-safe; the verification instant is always explicit.
+ * Thread-safe; its only state is a bounded cache of parsed PCK chains. The verification instant is
+ * always explicit.
  */
 public final class QuoteVerifier {
   private final CertificateChains chains;
+  private final PckChainCache pckChains = new PckChainCache();
 
   /** A verifier trusting the given roots. */
   public QuoteVerifier(List<TrustRoot> roots) {
@@ -53,7 +58,8 @@ public final class QuoteVerifier {
   }
 
   /** Parses, verifies and applies {@code policy}; never throws for a bad quote. */
-  public Appraisal appraise(byte[] quote, Collateral collateral, AppraisalPolicy policy, Instant at) {
+  public Appraisal appraise(
+      byte[] quote, Collateral collateral, AppraisalPolicy policy, Instant at) {
     QuoteReport report;
     try {
       report = verify(parse(quote), collateral, at);
@@ -84,20 +90,159 @@ public final class QuoteVerifier {
    */
   public QuoteReport verify(SgxQuote quote, Collateral collateral, Instant at)
       throws VerificationException {
+    Certified c = certify(quote, collateral, at, "SGX", "QE");
+    SgxExtensions sgx = c.sgx();
+    QeTcbLevel qeLevel = c.qeLevel();
+    // 7. The platform's TCB level: first level the PCK's component SVNs and PCE SVN all meet.
+    TcbLevel level =
+        c.tcbInfo()
+            .levelFor(sgx.tcbComponents(), sgx.pceSvn())
+            .orElseThrow(
+                () ->
+                    new VerificationException(
+                        Rule.TCB_LEVEL_UNKNOWN,
+                        "no TCB level is met by the PCK's TCB "
+                            + Arrays.toString(sgx.tcbComponents())
+                            + " PCESVN "
+                            + sgx.pceSvn()));
+    TcbStatus status = level.status().convergeWithQe(qeLevel.status());
+    Set<String> advisories = new LinkedHashSet<>(level.advisoryIds());
+    advisories.addAll(qeLevel.advisoryIds());
+
+    EnclaveReport body = quote.reportBody();
+    return new QuoteReport(
+        body.mrEnclave(),
+        body.mrSigner(),
+        body.isvProdId(),
+        body.isvSvn(),
+        body.debug(),
+        body.reportData(),
+        status,
+        new ArrayList<>(advisories),
+        sgx.fmspcHex(),
+        level.tcbDate(),
+        collateral.issuedAt(),
+        collateral.nextUpdate(),
+        at,
+        c.root().simulated());
+  }
+
+  /**
+   * Verifies a parsed TDX quote with its TDX collateral as of {@code at}: the common steps, then
+   * the TDX TCB level (SGX components, PCE SVN and TEE TCB SVN) and the TDX module identity.
+   *
+   * @throws VerificationException naming the first rule the quote or collateral breaks
+   */
+  public TdxQuoteReport verify(TdxQuote quote, Collateral collateral, Instant at)
+      throws VerificationException {
+    Certified c = certify(quote, collateral, at, "TDX", "TD_QE");
+    TdReport td = quote.reportBody();
+    byte[] teeTcbSvn = td.teeTcbSvn();
+    int moduleVersion = teeTcbSvn[1] & 0xff;
+    // With a versioned module, its SVN and version are judged by its module identity instead.
+    int from = moduleVersion > 0 ? 2 : 0;
+    SgxExtensions sgx = c.sgx();
+    TcbLevel level =
+        c.tcbInfo().levels().stream()
+            .filter(l -> l.matches(sgx.tcbComponents(), sgx.pceSvn()))
+            .filter(l -> l.matchesTdx(teeTcbSvn, from))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new VerificationException(
+                        Rule.TCB_LEVEL_UNKNOWN,
+                        "no TDX TCB level is met by the PCK's TCB "
+                            + Arrays.toString(sgx.tcbComponents())
+                            + " PCESVN "
+                            + sgx.pceSvn()
+                            + " and TEE TCB SVN "
+                            + HexFormat.of().formatHex(teeTcbSvn)));
+    TcbStatus status = level.status();
+    Set<String> advisories = new LinkedHashSet<>(level.advisoryIds());
+    if (moduleVersion > 0) {
+      QeTcbLevel moduleLevel = checkTdxModule(c.tcbInfo(), td, moduleVersion, teeTcbSvn[0] & 0xff);
+      status = status.convergeWithQe(moduleLevel.status());
+      advisories.addAll(moduleLevel.advisoryIds());
+    }
+    status = status.convergeWithQe(c.qeLevel().status());
+    advisories.addAll(c.qeLevel().advisoryIds());
+    return new TdxQuoteReport(
+        td,
+        status,
+        new ArrayList<>(advisories),
+        sgx.fmspcHex(),
+        level.tcbDate(),
+        collateral.issuedAt(),
+        collateral.nextUpdate(),
+        at,
+        c.root().simulated());
+  }
+
+  private static QeTcbLevel checkTdxModule(
+      TcbInfo tcbInfo, TdReport td, int moduleVersion, int moduleSvn) throws VerificationException {
+    String id = String.format("TDX_%02X", moduleVersion);
+    TdxModuleIdentity module =
+        tcbInfo
+            .tdxModuleIdentity(id)
+            .orElseThrow(
+                () ->
+                    new VerificationException(
+                        Rule.TDX_MODULE_MISMATCH, "TCB info has no TDX module identity " + id));
+    byte[] attributes = td.seamAttributes();
+    byte[] mask = module.attributesMask();
+    byte[] expected = module.attributes();
+    boolean attributesMatch = true;
+    for (int i = 0; i < 8; i++) {
+      attributesMatch &= (attributes[i] & mask[i]) == expected[i];
+    }
+    if (!Arrays.equals(td.mrSignerSeam(), module.mrSigner()) || !attributesMatch) {
+      throw new VerificationException(
+          Rule.TDX_MODULE_MISMATCH,
+          "MRSIGNERSEAM or SEAMATTRIBUTES differ from TDX module identity " + id);
+    }
+    return module
+        .levelFor(moduleSvn)
+        .orElseThrow(
+            () ->
+                new VerificationException(
+                    Rule.TDX_MODULE_MISMATCH,
+                    "no level of TDX module identity " + id + " is met by SVN " + moduleSvn));
+  }
+
+  /** What steps 1 to 6, common to SGX and TDX quotes, establish. */
+  private record Certified(
+      TrustRoot root, SgxExtensions sgx, TcbInfo tcbInfo, QeTcbLevel qeLevel) {}
+
+  /**
+   * Steps common to SGX and TDX: collateral, PCK chain, QE report, quote signature, QE identity.
+   * {@code teeId} is the TCB info id ("SGX", "TDX"), {@code qeId} the QE identity id.
+   */
+  private Certified certify(
+      Quote quote, Collateral collateral, Instant at, String teeId, String qeId)
+      throws VerificationException {
     // 1. Collateral: chains to a trusted root, root CA CRL, signed and current TCB info and QE
     //    identity, PCK CRL issuer chain. The quote must then chain to the same root.
-    TrustRoot root = chains.validate("TCB info issuer chain", collateral.tcbInfo().issuerChain(), at);
+    TrustRoot root =
+        chains.validate("TCB info issuer chain", collateral.tcbInfo().issuerChain(), at);
     X509Certificate rootCert = root.certificate();
     X509CRL rootCrl = collateral.rootCaCrl();
     CertificateChains.validateCrl("root CA CRL", rootCrl, rootCert, at);
     TcbInfo tcbInfo =
-        signedDocument("TCB info", collateral.tcbInfo(), root, rootCrl, at, Rule.TCB_INFO_SIGNATURE);
+        signedDocument(
+            "TCB info", collateral.tcbInfo(), root, rootCrl, at, Rule.TCB_INFO_SIGNATURE);
     window("TCB info", tcbInfo.issueDate(), tcbInfo.nextUpdate(), at, Rule.TCB_INFO_VALIDITY);
     QeIdentity qeIdentity =
-        signedDocument("QE identity", collateral.qeIdentity(), root, rootCrl, at, Rule.QE_IDENTITY_SIGNATURE);
-    window("QE identity", qeIdentity.issueDate(), qeIdentity.nextUpdate(), at, Rule.QE_IDENTITY_VALIDITY);
+        signedDocument(
+            "QE identity", collateral.qeIdentity(), root, rootCrl, at, Rule.QE_IDENTITY_SIGNATURE);
+    window(
+        "QE identity",
+        qeIdentity.issueDate(),
+        qeIdentity.nextUpdate(),
+        at,
+        Rule.QE_IDENTITY_VALIDITY);
     List<X509Certificate> crlIssuerChain = collateral.pckCrlIssuerChain();
-    requireSameRoot(root, chains.validate("PCK CRL issuer chain", crlIssuerChain, at), "PCK CRL issuer chain");
+    requireSameRoot(
+        root, chains.validate("PCK CRL issuer chain", crlIssuerChain, at), "PCK CRL issuer chain");
     notRevoked(rootCrl, crlIssuerChain, rootCert);
 
     // 2. The quote comes from Intel's QE and carries a PCK chain.
@@ -129,21 +274,33 @@ public final class QuoteVerifier {
     if (collateral.pckCrl().isRevoked(pck)) {
       throw new VerificationException(
           Rule.PCK_REVOKED,
-          "PCK certificate serial " + pck.getSerialNumber().toString(16) + " is revoked by the PCK CRL");
+          "PCK certificate serial "
+              + pck.getSerialNumber().toString(16)
+              + " is revoked by the PCK CRL");
     }
     SgxExtensions sgx;
     try {
-      sgx = SgxExtensions.of(pck);
+      sgx = pckChains.extensions(pck);
     } catch (PckCertificateException e) {
       throw new VerificationException(Rule.PCK_EXTENSIONS, e.getMessage(), e);
     }
-    if (!tcbInfo.id().equals("SGX")
+    if (!tcbInfo.id().equals(teeId)
         || !tcbInfo.fmspc().equals(sgx.fmspcHex())
         || !tcbInfo.pceId().equals(sgx.pceIdHex())) {
       throw new VerificationException(
           Rule.TCB_INFO_MISMATCH,
-          "TCB info is " + tcbInfo.id() + " for FMSPC " + tcbInfo.fmspc() + "/PCE-ID " + tcbInfo.pceId()
-              + ", the PCK is SGX FMSPC " + sgx.fmspcHex() + "/PCE-ID " + sgx.pceIdHex());
+          "TCB info is "
+              + tcbInfo.id()
+              + " for FMSPC "
+              + tcbInfo.fmspc()
+              + "/PCE-ID "
+              + tcbInfo.pceId()
+              + ", expected "
+              + teeId
+              + " TCB info for the PCK's FMSPC "
+              + sgx.fmspcHex()
+              + "/PCE-ID "
+              + sgx.pceIdHex());
     }
 
     // 4. The QE report is signed by the PCK key and binds the attestation key.
@@ -167,7 +324,8 @@ public final class QuoteVerifier {
     try {
       attestationKey = P256.publicKey(attestationKeyRaw);
     } catch (GeneralSecurityException e) {
-      throw new VerificationException(Rule.QUOTE_SIGNATURE, "attestation key: " + e.getMessage(), e);
+      throw new VerificationException(
+          Rule.QUOTE_SIGNATURE, "attestation key: " + e.getMessage(), e);
     }
     if (!P256.verify(attestationKey, quote.signedBytes(), quote.signature())) {
       throw new VerificationException(
@@ -175,44 +333,13 @@ public final class QuoteVerifier {
     }
 
     // 6. The QE is the one the QE identity describes; its TCB level by ISV SVN.
-    QeTcbLevel qeLevel = checkQe(qeIdentity, qeReport);
-
-    // 7. The platform's TCB level: first level the PCK's component SVNs and PCE SVN all meet.
-    TcbLevel level =
-        tcbInfo
-            .levelFor(sgx.tcbComponents(), sgx.pceSvn())
-            .orElseThrow(
-                () ->
-                    new VerificationException(
-                        Rule.TCB_LEVEL_UNKNOWN,
-                        "no TCB level is met by the PCK's TCB " + Arrays.toString(sgx.tcbComponents())
-                            + " PCESVN " + sgx.pceSvn()));
-    TcbStatus status = level.status().convergeWithQe(qeLevel.status());
-    Set<String> advisories = new LinkedHashSet<>(level.advisoryIds());
-    advisories.addAll(qeLevel.advisoryIds());
-
-    EnclaveReport body = quote.reportBody();
-    return new QuoteReport(
-        body.mrEnclave(),
-        body.mrSigner(),
-        body.isvProdId(),
-        body.isvSvn(),
-        body.debug(),
-        body.reportData(),
-        status,
-        new ArrayList<>(advisories),
-        sgx.fmspcHex(),
-        level.tcbDate(),
-        collateral.issuedAt(),
-        collateral.nextUpdate(),
-        at,
-        root.simulated());
+    QeTcbLevel qeLevel = checkQe(qeIdentity, qeReport, qeId);
+    return new Certified(root, sgx, tcbInfo, qeLevel);
   }
 
-  private static List<X509Certificate> pemChain(String what, String pem)
-      throws VerificationException {
+  private List<X509Certificate> pemChain(String what, String pem) throws VerificationException {
     try {
-      return PemCertificates.parse(pem);
+      return pckChains.chain(pem);
     } catch (PckCertificateException e) {
       throw new VerificationException(Rule.CHAIN_MALFORMED, what + ": " + e.getMessage(), e);
     }
@@ -223,8 +350,11 @@ public final class QuoteVerifier {
     if (!expected.equals(actual)) {
       throw new VerificationException(
           Rule.CHAIN_ROOT,
-          what + " ends in " + actual.certificate().getSubjectX500Principal()
-              + ", not in the root of the TCB info, " + expected.certificate().getSubjectX500Principal());
+          what
+              + " ends in "
+              + actual.certificate().getSubjectX500Principal()
+              + ", not in the root of the TCB info, "
+              + expected.certificate().getSubjectX500Principal());
     }
   }
 
@@ -239,10 +369,16 @@ public final class QuoteVerifier {
   }
 
   private <T> T signedDocument(
-      String what, SignedDocument<T> doc, TrustRoot root, X509CRL rootCrl, Instant at, Rule signatureRule)
+      String what,
+      SignedDocument<T> doc,
+      TrustRoot root,
+      X509CRL rootCrl,
+      Instant at,
+      Rule signatureRule)
       throws VerificationException {
     List<X509Certificate> chain = doc.issuerChain();
-    requireSameRoot(root, chains.validate(what + " issuer chain", chain, at), what + " issuer chain");
+    requireSameRoot(
+        root, chains.validate(what + " issuer chain", chain, at), what + " issuer chain");
     // The root CA CRL has already been validated against this root.
     notRevoked(rootCrl, chain, root.certificate());
     if (!doc.signedBy(chain.get(0).getPublicKey())) {
@@ -259,7 +395,8 @@ public final class QuoteVerifier {
     }
   }
 
-  private static QeTcbLevel checkQe(QeIdentity id, EnclaveReport qe) throws VerificationException {
+  private static QeTcbLevel checkQe(QeIdentity id, EnclaveReport qe, String expectedId)
+      throws VerificationException {
     List<String> problems = new ArrayList<>();
     if (!Arrays.equals(qe.mrSigner(), id.mrSigner())) {
       problems.add("MRSIGNER");
@@ -279,8 +416,8 @@ public final class QuoteVerifier {
         break;
       }
     }
-    if (!id.id().equals("QE")) {
-      problems.add("identity is " + id.id() + ", not QE");
+    if (!id.id().equals(expectedId)) {
+      problems.add("identity is " + id.id() + ", not " + expectedId);
     }
     if (!problems.isEmpty()) {
       throw new VerificationException(

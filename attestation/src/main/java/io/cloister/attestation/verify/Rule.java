@@ -21,12 +21,15 @@ public enum Rule {
   COLLATERAL_FORMAT("collateral.format", "the collateral is well-formed"),
   TCB_INFO_SIGNATURE("tcbinfo.signature", "the TCB signing key signed the TCB info"),
   TCB_INFO_VALIDITY("tcbinfo.validity", "the TCB info is current (issueDate..nextUpdate)"),
-  TCB_INFO_MISMATCH("tcbinfo.platform", "the TCB info is SGX TCB info for the PCK's FMSPC and PCE-ID"),
+  TCB_INFO_MISMATCH(
+      "tcbinfo.platform", "the TCB info is SGX TCB info for the PCK's FMSPC and PCE-ID"),
   QE_IDENTITY_SIGNATURE("qeidentity.signature", "the TCB signing key signed the QE identity"),
   QE_IDENTITY_VALIDITY("qeidentity.validity", "the QE identity is current (issueDate..nextUpdate)"),
   QE_IDENTITY_MISMATCH(
       "qeidentity.mismatch", "the QE's MRSIGNER, ISV product ID, MISCSELECT and attributes match"),
   TCB_LEVEL_UNKNOWN("tcb.level", "the platform's TCB matches a level of the TCB info"),
+  TDX_MODULE_MISMATCH(
+      "tdx.module", "the TDX module matches its identity in the TCB info and meets a level"),
   QE_TCB_LEVEL_UNKNOWN("qe.tcb.level", "the QE's ISV SVN matches a level of the QE identity"),
   POLICY_SIMULATED("policy.simulated", "simulated quotes are refused unless allowed"),
   POLICY_MRENCLAVE("policy.mrenclave", "MRENCLAVE equals the expected value"),
@@ -36,7 +39,8 @@ public enum Rule {
   POLICY_TCB_STATUS("policy.tcb-status", "the TCB status is an accepted one"),
   POLICY_ADVISORY("policy.advisory", "every advisory is an allowed one"),
   POLICY_DEBUG("policy.debug", "debug enclaves are refused unless allowed"),
-  POLICY_COLLATERAL_AGE("policy.collateral-age", "the collateral is not older than the maximum age");
+  POLICY_COLLATERAL_AGE(
+      "policy.collateral-age", "the collateral is not older than the maximum age");
 
   private final String id;
   private final String description;

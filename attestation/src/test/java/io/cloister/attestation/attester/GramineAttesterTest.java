@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Gramine attester against a directory that behaves like {@code /dev/attestation}: {@code quote}
- * is a named pipe served by a fake quoting daemon, which (like Gramine) answers a read of the quote
- * with a quote over whatever was last written to {@code user_report_data}.
+ * The Gramine attester against a directory that behaves like {@code /dev/attestation}: {@code
+ * quote} is a named pipe served by a fake quoting daemon, which (like Gramine) answers a read of
+ * the quote with a quote over whatever was last written to {@code user_report_data}.
  */
 class GramineAttesterTest {
 
@@ -22,7 +22,8 @@ class GramineAttesterTest {
   void writesReportDataAndReadsTheQuoteGramineProduces(@TempDir Path tmp) throws Exception {
     Path dev = Files.createDirectory(tmp.resolve("attestation"));
     SimulatedAttester backend =
-        new SimulatedAttester(SimulationAuthority.loadOrCreate(tmp.resolve("sim")), new byte[32], 0, 0);
+        new SimulatedAttester(
+            SimulationAuthority.loadOrCreate(tmp.resolve("sim")), new byte[32], 0, 0);
     Files.write(dev.resolve("user_report_data"), new byte[64]);
     Process mkfifo = new ProcessBuilder("mkfifo", dev.resolve("quote").toString()).start();
     assertThat(mkfifo.waitFor()).isZero();
@@ -52,6 +53,7 @@ class GramineAttesterTest {
     GramineAttester attester = new GramineAttester(dir.resolve("no-such-dev"));
     assertThat(attester.available()).isFalse();
     assertThatThrownBy(() -> attester.quote(new byte[64])).isInstanceOf(AttestationException.class);
-    assertThatThrownBy(() -> attester.quote(new byte[65])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> attester.quote(new byte[65]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -67,9 +67,12 @@ class SimulatedAttesterTest {
 
     Appraisal refused = verifier.appraise(quote, collateral, AppraisalPolicy.defaults(), NOW);
     assertThat(refused.accepted()).isFalse();
-    assertThat(refused.violations()).extracting(v -> v.rule()).containsExactly(Rule.POLICY_SIMULATED);
+    assertThat(refused.violations())
+        .extracting(v -> v.rule())
+        .containsExactly(Rule.POLICY_SIMULATED);
     Appraisal allowed =
-        verifier.appraise(quote, collateral, AppraisalPolicy.builder().allowSimulated(true).build(), NOW);
+        verifier.appraise(
+            quote, collateral, AppraisalPolicy.builder().allowSimulated(true).build(), NOW);
     assertThat(allowed.accepted()).isTrue();
     assertThat(allowed.report().orElseThrow().warnings()).isNotEmpty();
   }
@@ -94,9 +97,7 @@ class SimulatedAttesterTest {
   @Test
   void fixtureQuoteIsRefusedUnderADifferentRoot() throws Exception {
     SgxQuote fixture = SgxQuote.parse(Fixtures.bytes("sgx_quote"));
-    Collateral intel =
-        CollateralBundle.parse(
-            Fixtures.bytes("sgx_quote_collateral.json"));
+    Collateral intel = CollateralBundle.parse(Fixtures.bytes("sgx_quote_collateral.json"));
     QuoteVerifier simulationOnly = new QuoteVerifier(List.of(authority.trustRoot()));
     assertThatThrownBy(
             () -> simulationOnly.verify(fixture, intel, Instant.parse("2025-07-01T00:00:00Z")))
@@ -104,9 +105,12 @@ class SimulatedAttesterTest {
             VerificationException.class, e -> assertThat(e.rule()).isEqualTo(Rule.CHAIN_ROOT));
     // Simulated collateral cannot vouch for a hardware quote either: its chains end elsewhere.
     assertThatThrownBy(
-            () -> QuoteVerifier.intel().verify(fixture, collateral, Instant.parse("2025-07-01T00:00:00Z")))
+            () ->
+                QuoteVerifier.intel()
+                    .verify(fixture, collateral, Instant.parse("2025-07-01T00:00:00Z")))
         .isInstanceOfSatisfying(
-            VerificationException.class, e -> assertThat(e.rule()).isIn(Rule.CRL_SIGNATURE, Rule.CHAIN_ROOT));
+            VerificationException.class,
+            e -> assertThat(e.rule()).isIn(Rule.CRL_SIGNATURE, Rule.CHAIN_ROOT));
   }
 
   @Test
@@ -122,10 +126,12 @@ class SimulatedAttesterTest {
   void revokedPckIsRefused() throws Exception {
     Collateral revoking =
         authority.collateral(
-            NOW.minus(Duration.ofDays(1)), Duration.ofDays(30),
+            NOW.minus(Duration.ofDays(1)),
+            Duration.ofDays(30),
             Set.of(authority.pckCertificate().getSerialNumber()));
     QuoteVerifier verifier = new QuoteVerifier(List.of(authority.trustRoot()));
-    assertThatThrownBy(() -> verifier.verify(SgxQuote.parse(attester.quote(reportData())), revoking, NOW))
+    assertThatThrownBy(
+            () -> verifier.verify(SgxQuote.parse(attester.quote(reportData())), revoking, NOW))
         .isInstanceOfSatisfying(
             VerificationException.class, e -> assertThat(e.rule()).isEqualTo(Rule.PCK_REVOKED));
   }
@@ -138,12 +144,14 @@ class SimulatedAttesterTest {
     // A quote from the reloaded authority verifies with collateral issued by the first instance.
     byte[] quote = new SimulatedAttester(again, jars).quote(reportData());
     QuoteReport r =
-        new QuoteVerifier(List.of(authority.trustRoot())).verify(SgxQuote.parse(quote), collateral, NOW);
+        new QuoteVerifier(List.of(authority.trustRoot()))
+            .verify(SgxQuote.parse(quote), collateral, NOW);
     assertThat(r.simulated()).isTrue();
   }
 
   @Test
   void reportDataMustBe64Bytes() {
-    assertThatThrownBy(() -> attester.quote(new byte[63])).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> attester.quote(new byte[63]))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

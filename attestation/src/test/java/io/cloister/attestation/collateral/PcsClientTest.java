@@ -25,7 +25,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The PCS client against a real local HTTP server serving the fixture collateral in PCS v4 shape. */
+/**
+ * The PCS client against a real local HTTP server serving the fixture collateral in PCS v4 shape.
+ */
 class PcsClientTest {
   private static final Instant INSIDE = Instant.parse("2025-07-01T00:00:00Z");
   private static WebServer server;
@@ -59,10 +61,18 @@ class PcsClientTest {
   @BeforeAll
   static void startServer() throws Exception {
     JsonNode bundle = new ObjectMapper().readTree(Fixtures.bytes("sgx_quote_collateral.json"));
-    String tcbBody = "{\"tcbInfo\":" + bundle.get("tcb_info").asText() + ",\"signature\":\""
-        + bundle.get("tcb_info_signature").asText() + "\"}";
-    String qeBody = "{\"enclaveIdentity\":" + bundle.get("qe_identity").asText() + ",\"signature\":\""
-        + bundle.get("qe_identity_signature").asText() + "\"}";
+    String tcbBody =
+        "{\"tcbInfo\":"
+            + bundle.get("tcb_info").asText()
+            + ",\"signature\":\""
+            + bundle.get("tcb_info_signature").asText()
+            + "\"}";
+    String qeBody =
+        "{\"enclaveIdentity\":"
+            + bundle.get("qe_identity").asText()
+            + ",\"signature\":\""
+            + bundle.get("qe_identity_signature").asText()
+            + "\"}";
     byte[] pckCrl = HexFormat.of().parseHex(bundle.get("pck_crl").asText());
     byte[] rootCrl = HexFormat.of().parseHex(bundle.get("root_ca_crl").asText());
     server =
@@ -70,37 +80,50 @@ class PcsClientTest {
             .port(0)
             .routing(
                 r ->
-                    r.get("/sgx/certification/v4/tcb", (req, res) -> {
-                          requests.incrementAndGet();
-                          if (!req.query().first("fmspc").orElse("").equals("00A067110000")) {
-                            res.status(Status.NOT_FOUND_404).send();
-                            return;
-                          }
-                          res.header("TCB-Info-Issuer-Chain", urlEncode(bundle.get("tcb_info_issuer_chain")));
-                          res.header("Content-Type", "application/json");
-                          res.send(tcbBody.getBytes(StandardCharsets.UTF_8));
-                        })
-                        .get("/sgx/certification/v4/qe/identity", (req, res) -> {
-                          requests.incrementAndGet();
-                          res.header("SGX-Enclave-Identity-Issuer-Chain",
-                              urlEncode(bundle.get("qe_identity_issuer_chain")));
-                          res.header("Content-Type", "application/json");
-                          res.send(qeBody.getBytes(StandardCharsets.UTF_8));
-                        })
-                        .get("/sgx/certification/v4/pckcrl", (req, res) -> {
-                          requests.incrementAndGet();
-                          if (!req.query().first("ca").orElse("").equals("processor")
-                              || !req.query().first("encoding").orElse("").equals("der")) {
-                            res.status(Status.BAD_REQUEST_400).send();
-                            return;
-                          }
-                          res.header("SGX-PCK-CRL-Issuer-Chain", urlEncode(bundle.get("pck_crl_issuer_chain")));
-                          res.send(pckCrl);
-                        })
-                        .get("/sgx/certification/v4/rootcacrl", (req, res) -> {
-                          requests.incrementAndGet();
-                          res.send(rootCrl);
-                        }))
+                    r.get(
+                            "/sgx/certification/v4/tcb",
+                            (req, res) -> {
+                              requests.incrementAndGet();
+                              if (!req.query().first("fmspc").orElse("").equals("00A067110000")) {
+                                res.status(Status.NOT_FOUND_404).send();
+                                return;
+                              }
+                              res.header(
+                                  "TCB-Info-Issuer-Chain",
+                                  urlEncode(bundle.get("tcb_info_issuer_chain")));
+                              res.header("Content-Type", "application/json");
+                              res.send(tcbBody.getBytes(StandardCharsets.UTF_8));
+                            })
+                        .get(
+                            "/sgx/certification/v4/qe/identity",
+                            (req, res) -> {
+                              requests.incrementAndGet();
+                              res.header(
+                                  "SGX-Enclave-Identity-Issuer-Chain",
+                                  urlEncode(bundle.get("qe_identity_issuer_chain")));
+                              res.header("Content-Type", "application/json");
+                              res.send(qeBody.getBytes(StandardCharsets.UTF_8));
+                            })
+                        .get(
+                            "/sgx/certification/v4/pckcrl",
+                            (req, res) -> {
+                              requests.incrementAndGet();
+                              if (!req.query().first("ca").orElse("").equals("processor")
+                                  || !req.query().first("encoding").orElse("").equals("der")) {
+                                res.status(Status.BAD_REQUEST_400).send();
+                                return;
+                              }
+                              res.header(
+                                  "SGX-PCK-CRL-Issuer-Chain",
+                                  urlEncode(bundle.get("pck_crl_issuer_chain")));
+                              res.send(pckCrl);
+                            })
+                        .get(
+                            "/sgx/certification/v4/rootcacrl",
+                            (req, res) -> {
+                              requests.incrementAndGet();
+                              res.send(rootCrl);
+                            }))
             .build()
             .start();
     base = URI.create("http://localhost:" + server.port());
@@ -146,7 +169,9 @@ class PcsClientTest {
 
   @Test
   void signedObjectIsExtractedByteExact() throws Exception {
-    byte[] body = "{\"signature\":\"ab\", \"tcbInfo\": {\"a\":[1,{\"b\":\"}\"}]} }".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "{\"signature\":\"ab\", \"tcbInfo\": {\"a\":[1,{\"b\":\"}\"}]} }"
+            .getBytes(StandardCharsets.UTF_8);
     assertThat(new String(PcsClient.signedObject(body, "tcbInfo"), StandardCharsets.UTF_8))
         .isEqualTo("{\"a\":[1,{\"b\":\"}\"}]}");
   }

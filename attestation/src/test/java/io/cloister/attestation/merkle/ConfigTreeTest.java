@@ -27,7 +27,10 @@ class ConfigTreeTest {
   void leafIsLengthPrefixedKeyAndValueHash() {
     byte[] leaf = ConfigLeaf.encode("ab", new byte[0]);
     assertThat(HEX.formatHex(leaf))
-        .isEqualTo("00000002" + "6162" + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        .isEqualTo(
+            "00000002"
+                + "6162"
+                + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   }
 
   @Test
@@ -93,7 +96,8 @@ class ConfigTreeTest {
       for (String key : tree.keys()) {
         InclusionProof proof = tree.proof(key);
         assertThat(proof.treeSize()).isEqualTo(n);
-        assertThat(proof.auditPath()).hasSizeLessThanOrEqualTo(32 - Integer.numberOfLeadingZeros(n));
+        assertThat(proof.auditPath())
+            .hasSizeLessThanOrEqualTo(32 - Integer.numberOfLeadingZeros(n));
         proof.verify(tree.root(), key, entries.get(key));
       }
     }
@@ -109,8 +113,8 @@ class ConfigTreeTest {
         .hasMessageContaining("leaf 'key-03' at index 3 of 7 leads to root");
     assertThatThrownBy(() -> proof.verify(tree.root(), "key-04", entries.get("key-04")))
         .isInstanceOf(InclusionProofException.class);
-    assertThatThrownBy(() -> proof.verify(ConfigTree.of(entries(8)).root(), "key-03",
-            entries.get("key-03")))
+    assertThatThrownBy(
+            () -> proof.verify(ConfigTree.of(entries(8)).root(), "key-03", entries.get("key-03")))
         .isInstanceOf(InclusionProofException.class);
   }
 
@@ -123,7 +127,8 @@ class ConfigTreeTest {
 
     List<byte[]> tampered = new ArrayList<>(good.auditPath());
     tampered.get(1)[0] ^= 1;
-    assertThatThrownBy(() -> new InclusionProof(5, 11, tampered).verify(tree.root(), "key-05", value))
+    assertThatThrownBy(
+            () -> new InclusionProof(5, 11, tampered).verify(tree.root(), "key-05", value))
         .isInstanceOf(InclusionProofException.class);
     // RFC 9162 proofs do not authenticate the tree size on their own: index 5 of 12 has the same
     // path shape as index 5 of 11, so only sizes with another shape can be refused.
@@ -139,7 +144,8 @@ class ConfigTreeTest {
         .hasMessage("leaf index 11 is not below tree size 11");
 
     List<byte[]> shorter = good.auditPath().subList(0, good.auditPath().size() - 1);
-    assertThatThrownBy(() -> new InclusionProof(5, 11, shorter).verify(tree.root(), "key-05", value))
+    assertThatThrownBy(
+            () -> new InclusionProof(5, 11, shorter).verify(tree.root(), "key-05", value))
         .isInstanceOf(InclusionProofException.class)
         .hasMessageContaining("fewer than a tree of 11 needs");
     List<byte[]> longer = new ArrayList<>(good.auditPath());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generates the published Config Merkle tree test vectors and checks that {@code
- * docs/attestation.md} holds exactly them. Run with {@code -Dcloister.writeDocs=true} to rewrite the
- * block in the docs after an intended change.
+ * docs/attestation.md} holds exactly them. Run with {@code -Dcloister.writeDocs=true} to rewrite
+ * the block in the docs after an intended change.
  */
 class MerkleTestVectorsTest {
 
@@ -77,7 +77,9 @@ class MerkleTestVectorsTest {
       byte[] value = entries.get(key);
       out.append("leaf[").append(i).append("] key   ").append(key).append("\n");
       out.append("        value ").append(HEX.formatHex(value)).append("\n");
-      out.append("        leaf  ").append(HEX.formatHex(ConfigLeaf.encode(key, value))).append("\n");
+      out.append("        leaf  ")
+          .append(HEX.formatHex(ConfigLeaf.encode(key, value)))
+          .append("\n");
       out.append("        hash  ").append(HEX.formatHex(ConfigLeaf.hash(key, value))).append("\n");
     }
     out.append("root ").append(HEX.formatHex(tree.root())).append("\n");
@@ -93,7 +95,8 @@ class MerkleTestVectorsTest {
     String documented = doc.substring(begin + BEGIN.length() + 1, end);
     String generated = render();
     if (Boolean.getBoolean("cloister.writeDocs") && !documented.equals(generated)) {
-      Files.writeString(DOC, doc.substring(0, begin + BEGIN.length() + 1) + generated + doc.substring(end));
+      Files.writeString(
+          DOC, doc.substring(0, begin + BEGIN.length() + 1) + generated + doc.substring(end));
       documented = generated;
     }
     assertThat(documented).isEqualTo(generated);

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.cloister.attestation.Fixtures;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class MalformedQuoteTest {
   private static final byte[] SGX = Fixtures.bytes("sgx_quote");
@@ -98,8 +98,18 @@ class MalformedQuoteTest {
 
   @Test
   void everySingleByteCorruptionOfLengthsGivesOnlyQuoteFormatExceptions() {
-    int[] lengthFields = {SIG_SIZE, SIG_SIZE + 1, SIG_SIZE + 2, SIG_SIZE + 3, AUTH_SIZE, AUTH_SIZE + 1,
-        CERT_TYPE + 2, CERT_TYPE + 3, CERT_TYPE + 4, CERT_TYPE + 5};
+    int[] lengthFields = {
+      SIG_SIZE,
+      SIG_SIZE + 1,
+      SIG_SIZE + 2,
+      SIG_SIZE + 3,
+      AUTH_SIZE,
+      AUTH_SIZE + 1,
+      CERT_TYPE + 2,
+      CERT_TYPE + 3,
+      CERT_TYPE + 4,
+      CERT_TYPE + 5
+    };
     for (int off : lengthFields) {
       for (int v = 0; v < 256; v++) {
         byte[] q = SGX.clone();

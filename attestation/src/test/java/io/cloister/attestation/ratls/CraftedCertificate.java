@@ -40,7 +40,8 @@ final class CraftedCertificate {
     var holder = new org.bouncycastle.cert.X509CertificateHolder(cert.getEncoded());
     for (Object oid : holder.getExtensions().getExtensionOIDs()) {
       var ext = holder.getExtension((ASN1ObjectIdentifier) oid);
-      extensions.put((ASN1ObjectIdentifier) oid, new Ext(ext.isCritical(), ext.getExtnValue().getOctets()));
+      extensions.put(
+          (ASN1ObjectIdentifier) oid, new Ext(ext.isCritical(), ext.getExtnValue().getOctets()));
     }
     return this;
   }
@@ -63,13 +64,19 @@ final class CraftedCertificate {
   X509Certificate build() throws Exception {
     X500Name name = new X500Name("CN=crafted.test");
     Instant now = Instant.now();
-    X509v3CertificateBuilder b = new X509v3CertificateBuilder(name, BigInteger.ONE,
-        Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(1, ChronoUnit.HOURS)), name,
-        SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()));
+    X509v3CertificateBuilder b =
+        new X509v3CertificateBuilder(
+            name,
+            BigInteger.ONE,
+            Date.from(now.minus(1, ChronoUnit.HOURS)),
+            Date.from(now.plus(1, ChronoUnit.HOURS)),
+            name,
+            SubjectPublicKeyInfo.getInstance(key.getPublic().getEncoded()));
     for (var e : extensions.entrySet()) {
       b.addExtension(e.getKey(), e.getValue().critical(), e.getValue().value());
     }
     return new JcaX509CertificateConverter()
-        .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
+        .getCertificate(
+            b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
   }
 }

@@ -24,9 +24,16 @@ class OpensslInteropTest {
 
     String app = text(set.appCertificate(TestConfigs.HELLO_HOST).orElseThrow());
     assertThat(app)
-        .contains("1.2.840.113741.1.13.1.0:", "1.3.6.1.4.1.65230.1.1:", "1.3.6.1.4.1.65230.1.3:",
-            "1.3.6.1.4.1.65230.2.1:", "1.3.6.1.4.1.65230.2.2:", "1.3.6.1.4.1.65230.2.3:",
-            "ASN1 OID: prime256v1", "ecdsa-with-SHA256", "DNS:hello.apps.test")
+        .contains(
+            "1.2.840.113741.1.13.1.0:",
+            "1.3.6.1.4.1.65230.1.1:",
+            "1.3.6.1.4.1.65230.1.3:",
+            "1.3.6.1.4.1.65230.2.1:",
+            "1.3.6.1.4.1.65230.2.2:",
+            "1.3.6.1.4.1.65230.2.3:",
+            "ASN1 OID: prime256v1",
+            "ecdsa-with-SHA256",
+            "DNS:hello.apps.test")
         .doesNotContain("1.3.6.1.4.1.65230.1.2:");
     String enclave = text(set.enclaveCertificate());
     assertThat(enclave)
@@ -38,9 +45,12 @@ class OpensslInteropTest {
 
   private String text(X509Certificate cert) throws Exception {
     Path pem = Files.createTempFile(dir, "cert", ".pem");
-    Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(cert.getEncoded())
-        + "\n-----END CERTIFICATE-----\n");
+    Files.writeString(
+        pem,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(cert.getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
     Result r = run("openssl x509 -text -noout -in '" + pem + "'");
     assertThat(r.exit).as(r.output).isZero();
     return r.output;

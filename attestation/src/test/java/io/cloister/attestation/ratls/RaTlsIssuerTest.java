@@ -27,12 +27,16 @@ class RaTlsIssuerTest {
     CertificateSet set = issuer.issue(TestConfigs.twoApps());
     byte[] root = TestConfigs.twoApps().tree().root();
     assertThat(set.merkleRoot()).isEqualTo(root);
-    assertThat(set.appCertificates()).containsOnlyKeys(TestConfigs.HELLO_HOST, TestConfigs.SHOP_HOST);
+    assertThat(set.appCertificates())
+        .containsOnlyKeys(TestConfigs.HELLO_HOST, TestConfigs.SHOP_HOST);
 
-    List<X509Certificate> all = List.of(set.enclaveCertificate(),
-        set.appCertificate(TestConfigs.HELLO_HOST).orElseThrow(),
-        set.appCertificate(TestConfigs.SHOP_HOST).orElseThrow());
+    List<X509Certificate> all =
+        List.of(
+            set.enclaveCertificate(),
+            set.appCertificate(TestConfigs.HELLO_HOST).orElseThrow(),
+            set.appCertificate(TestConfigs.SHOP_HOST).orElseThrow());
     byte[] quote = RaTlsExtensions.read(all.get(0)).quote();
+    assertThat(set.notAfter()).isEqualTo(NOW.plus(Duration.ofHours(24)));
     for (X509Certificate cert : all) {
       RaTlsExtensions ext = RaTlsExtensions.read(cert);
       assertThat(ext.merkleRoot()).isEqualTo(root);
@@ -43,8 +47,11 @@ class RaTlsIssuerTest {
           .isEqualTo(TreeHasher.sha256(cert.getPublicKey().getEncoded()));
       assertThat(Arrays.copyOfRange(reportData, 32, 64)).isEqualTo(root);
       assertThat(cert.getCriticalExtensionOIDs())
-          .doesNotContain(RaTlsOids.SGX_QUOTE.getId(), RaTlsOids.MERKLE_ROOT.getId(),
-              RaTlsOids.APP_NAME.getId(), RaTlsOids.CODE_HASH.getId());
+          .doesNotContain(
+              RaTlsOids.SGX_QUOTE.getId(),
+              RaTlsOids.MERKLE_ROOT.getId(),
+              RaTlsOids.APP_NAME.getId(),
+              RaTlsOids.CODE_HASH.getId());
       assertThat(cert.getNotAfter().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(24)));
       assertThat(cert.getNotBefore().toInstant()).isBefore(NOW);
       cert.verify(cert.getPublicKey());
@@ -55,17 +62,20 @@ class RaTlsIssuerTest {
   void enclaveCertificateListsAllAppsAndAppCertificatesSpeakForOneApp() throws Exception {
     CertificateSet set = issuer.issue(TestConfigs.twoApps());
     RaTlsExtensions enclave = RaTlsExtensions.read(set.enclaveCertificate());
-    assertThat(enclave.manifest()).contains(new AppManifest(List.of(TestConfigs.shop(), TestConfigs.hello())));
+    assertThat(enclave.manifest())
+        .contains(new AppManifest(List.of(TestConfigs.shop(), TestConfigs.hello())));
     assertThat(enclave.app()).isEmpty();
     assertThat(enclave.leafProof()).isEmpty();
 
-    RaTlsExtensions hello = RaTlsExtensions.read(set.appCertificate(TestConfigs.HELLO_HOST).orElseThrow());
+    RaTlsExtensions hello =
+        RaTlsExtensions.read(set.appCertificate(TestConfigs.HELLO_HOST).orElseThrow());
     assertThat(hello.app()).contains(AppIdentity.of(TestConfigs.hello()));
     assertThat(hello.manifest()).isEmpty();
     ConfigLeafProof proof = hello.leafProof().orElseThrow();
     assertThat(proof.key()).isEqualTo(ConfigKeys.appCodeHash("hello"));
     proof.verify(hello.merkleRoot());
-    assertThat(set.appCertificate(TestConfigs.HELLO_HOST).orElseThrow().getSubjectAlternativeNames())
+    assertThat(
+            set.appCertificate(TestConfigs.HELLO_HOST).orElseThrow().getSubjectAlternativeNames())
         .containsExactly(List.of(2, TestConfigs.HELLO_HOST));
   }
 
@@ -82,7 +92,8 @@ class RaTlsIssuerTest {
   void eachIssueUsesAFreshKeyAndTheSetSelectsBySni() throws Exception {
     CertificateSet a = issuer.issue(TestConfigs.twoApps());
     CertificateSet b = issuer.issue(TestConfigs.twoApps());
-    assertThat(a.enclaveCertificate().getPublicKey()).isNotEqualTo(b.enclaveCertificate().getPublicKey());
+    assertThat(a.enclaveCertificate().getPublicKey())
+        .isNotEqualTo(b.enclaveCertificate().getPublicKey());
     assertThat(a.select(Optional.of("HELLO.apps.test")))
         .isSameAs(a.appCertificate(TestConfigs.HELLO_HOST).orElseThrow());
     assertThat(a.select(Optional.empty())).isSameAs(a.enclaveCertificate());
@@ -92,6 +103,7 @@ class RaTlsIssuerTest {
 
   @Test
   void deployingAnAppChangesTheRoot() {
-    assertThat(TestConfigs.oneApp().tree().root()).isNotEqualTo(TestConfigs.twoApps().tree().root());
+    assertThat(TestConfigs.oneApp().tree().root())
+        .isNotEqualTo(TestConfigs.twoApps().tree().root());
   }
 }

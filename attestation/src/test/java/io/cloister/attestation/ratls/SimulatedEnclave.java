@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /** A simulated enclave for tests: authority, attester (fixed MRENCLAVE), collateral, appraisers. */
-record SimulatedEnclave(SimulationAuthority authority, SimulatedAttester attester, Collateral collateral) {
+record SimulatedEnclave(
+    SimulationAuthority authority, SimulatedAttester attester, Collateral collateral) {
 
   static final byte[] MRENCLAVE = TestConfigs.filled(0x5e);
 
@@ -23,14 +24,18 @@ record SimulatedEnclave(SimulationAuthority authority, SimulatedAttester atteste
     return new SimulatedEnclave(
         authority,
         new SimulatedAttester(authority, MRENCLAVE, 0, 0),
-        authority.collateral(Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30), Set.of()));
+        authority.collateral(
+            Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30), Set.of()));
   }
 
   /** The real DCAP appraisal, trusting Intel's root and this simulation root. */
   QuoteAppraiser appraiser(boolean allowSimulated) {
     QuoteVerifier verifier = new QuoteVerifier(List.of(TrustRoot.intel(), authority.trustRoot()));
-    return new DcapQuoteAppraiser(verifier, collateral,
-        AppraisalPolicy.builder().allowSimulated(allowSimulated).build(), Clock.systemUTC());
+    return new DcapQuoteAppraiser(
+        verifier,
+        collateral,
+        AppraisalPolicy.builder().allowSimulated(allowSimulated).build(),
+        Clock.systemUTC());
   }
 
   RaTlsVerifier verifier(boolean allowSimulated) {

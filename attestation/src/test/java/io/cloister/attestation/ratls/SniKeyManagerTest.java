@@ -46,7 +46,8 @@ class SniKeyManagerTest {
     assertThat(km.chooseEngineServerAlias("RSA", null, null)).isNull();
     assertThat(km.getServerAliases("EC", null))
         .containsExactlyInAnyOrder("0/*enclave*", "0/hello.apps.test", "0/shop.apps.test");
-    for (String bad : new String[] {null, "", "x/*enclave*", "7/*enclave*", "0/unknown.test", "0"}) {
+    for (String bad :
+        new String[] {null, "", "x/*enclave*", "7/*enclave*", "0/unknown.test", "0"}) {
       assertThat(km.getCertificateChain(bad)).isNull();
       assertThat(km.getPrivateKey(bad)).isNull();
     }

@@ -39,7 +39,9 @@ final class SplicedQuoteAttester implements Attester {
     return true;
   }
 
-  /** An appraiser for spliced quotes: accepts anything that parses, says it looked at nothing else. */
+  /**
+   * An appraiser for spliced quotes: accepts anything that parses, says it looked at nothing else.
+   */
   static QuoteAppraiser structuralAppraiser() {
     return quote -> new QuoteAppraisal(true, true, "structure only (test appraiser)");
   }

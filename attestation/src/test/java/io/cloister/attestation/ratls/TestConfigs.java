@@ -19,7 +19,11 @@ final class TestConfigs {
   }
 
   static AppDescriptor hello() {
-    return new AppDescriptor("hello", "/hello", HELLO_HOST, filled(0xaa),
+    return new AppDescriptor(
+        "hello",
+        "/hello",
+        HELLO_HOST,
+        filled(0xaa),
         List.of("wasi:http/incoming-handler", "wasi:keyvalue/store"));
   }
 

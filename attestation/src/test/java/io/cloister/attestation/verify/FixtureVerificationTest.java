@@ -52,11 +52,15 @@ class FixtureVerificationTest {
             .acceptedStatuses(EnumSet.of(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED));
     byte[] quote = Fixtures.bytes("sgx_quote");
     Appraisal young =
-        QuoteVerifier.intel().appraise(quote, collateral(), b.maxCollateralAge(Duration.ofDays(12)).build(), AT);
+        QuoteVerifier.intel()
+            .appraise(quote, collateral(), b.maxCollateralAge(Duration.ofDays(12)).build(), AT);
     assertThat(young.accepted()).isTrue();
     Appraisal old =
-        QuoteVerifier.intel().appraise(quote, collateral(), b.maxCollateralAge(Duration.ofDays(7)).build(), AT);
-    assertThat(old.violations()).extracting(Violation::rule).containsExactly(Rule.POLICY_COLLATERAL_AGE);
+        QuoteVerifier.intel()
+            .appraise(quote, collateral(), b.maxCollateralAge(Duration.ofDays(7)).build(), AT);
+    assertThat(old.violations())
+        .extracting(Violation::rule)
+        .containsExactly(Rule.POLICY_COLLATERAL_AGE);
   }
 
   @Test
@@ -69,11 +73,14 @@ class FixtureVerificationTest {
     AppraisalPolicy lenient =
         AppraisalPolicy.builder()
             .acceptedStatuses(EnumSet.of(TcbStatus.CONFIGURATION_AND_SW_HARDENING_NEEDED))
-            .mrEnclave(HEX.parseHex("33d8736db756ed4997e04ba358d27833188f1932ff7b1d156904d3f560452fbb"))
+            .mrEnclave(
+                HEX.parseHex("33d8736db756ed4997e04ba358d27833188f1932ff7b1d156904d3f560452fbb"))
             .isvProdId(0)
             .build();
-    assertThat(QuoteVerifier.intel().appraise(Fixtures.bytes("sgx_quote"), collateral(), lenient, AT)
-            .accepted())
+    assertThat(
+            QuoteVerifier.intel()
+                .appraise(Fixtures.bytes("sgx_quote"), collateral(), lenient, AT)
+                .accepted())
         .isTrue();
   }
 
@@ -81,9 +88,13 @@ class FixtureVerificationTest {
   void expiredCollateralIsRefused() throws Exception {
     SgxQuote q = SgxQuote.parse(Fixtures.bytes("sgx_quote"));
     assertThatThrownBy(
-            () -> QuoteVerifier.intel().verify(q, collateral(), Instant.parse("2025-07-20T00:00:00Z")))
+            () ->
+                QuoteVerifier.intel()
+                    .verify(q, collateral(), Instant.parse("2025-07-20T00:00:00Z")))
         .isInstanceOfSatisfying(
             VerificationException.class,
-            e -> assertThat(e.rule()).isIn(Rule.TCB_INFO_VALIDITY, Rule.QE_IDENTITY_VALIDITY, Rule.CRL_VALIDITY));
+            e ->
+                assertThat(e.rule())
+                    .isIn(Rule.TCB_INFO_VALIDITY, Rule.QE_IDENTITY_VALIDITY, Rule.CRL_VALIDITY));
   }
 }

@@ -45,14 +45,16 @@ class TamperWalkTest {
 
   @Test
   void untamperedQuoteIsAccepted() {
-    assertThat(VERIFIER.appraise(QUOTE, collateral, ANY_STATUS, FixtureVerificationTest.AT).accepted())
+    assertThat(
+            VERIFIER.appraise(QUOTE, collateral, ANY_STATUS, FixtureVerificationTest.AT).accepted())
         .isTrue();
   }
 
   static Stream<Arguments> quoteRegions() {
     Set<Rule> chain = EnumSet.of(Rule.CHAIN_MALFORMED, Rule.CHAIN_SIGNATURE, Rule.CHAIN_ROOT);
     return Stream.of(
-        Arguments.of("header", 0, 48, EnumSet.of(Rule.QUOTE_FORMAT, Rule.QE_VENDOR, Rule.QUOTE_SIGNATURE)),
+        Arguments.of(
+            "header", 0, 48, EnumSet.of(Rule.QUOTE_FORMAT, Rule.QE_VENDOR, Rule.QUOTE_SIGNATURE)),
         Arguments.of("report body", 48, 432, EnumSet.of(Rule.QUOTE_SIGNATURE)),
         Arguments.of("signature data size", 432, 436, EnumSet.of(Rule.QUOTE_FORMAT)),
         Arguments.of("quote signature", 436, 500, EnumSet.of(Rule.QUOTE_SIGNATURE)),
@@ -96,35 +98,79 @@ class TamperWalkTest {
     Collateral c = CollateralBundle.parse(Fixtures.bytes("sgx_quote_collateral.json"));
     SignedDocument<TcbInfo> tcb = c.tcbInfo();
     SignedDocument<QeIdentity> qe = c.qeIdentity();
-    Set<Rule> chain = EnumSet.of(Rule.COLLATERAL_FORMAT, Rule.CHAIN_MALFORMED, Rule.CHAIN_SIGNATURE, Rule.CHAIN_ROOT);
+    Set<Rule> chain =
+        EnumSet.of(
+            Rule.COLLATERAL_FORMAT, Rule.CHAIN_MALFORMED, Rule.CHAIN_SIGNATURE, Rule.CHAIN_ROOT);
     return Stream.of(
-        new Part("TCB info", tcb.body(),
-            // The parsed content is kept: only the signed bytes change, as an attacker would change them.
-            b -> replace(c, new SignedDocument<>(b, tcb.signature(), tcb.issuerChain(), tcb.content()), qe),
+        new Part(
+            "TCB info",
+            tcb.body(),
+            // The parsed content is kept: only the signed bytes change, as an attacker would change
+            // them.
+            b ->
+                replace(
+                    c,
+                    new SignedDocument<>(b, tcb.signature(), tcb.issuerChain(), tcb.content()),
+                    qe),
             EnumSet.of(Rule.TCB_INFO_SIGNATURE)),
-        new Part("TCB info signature", tcb.signature(),
-            b -> replace(c, new SignedDocument<>(tcb.body(), b, tcb.issuerChain(), tcb.content()), qe),
+        new Part(
+            "TCB info signature",
+            tcb.signature(),
+            b ->
+                replace(
+                    c, new SignedDocument<>(tcb.body(), b, tcb.issuerChain(), tcb.content()), qe),
             EnumSet.of(Rule.TCB_INFO_SIGNATURE)),
-        new Part("TCB info issuer chain", pem(tcb.issuerChain()),
-            b -> replace(c, new SignedDocument<>(tcb.body(), tcb.signature(), chain(b), tcb.content()), qe),
+        new Part(
+            "TCB info issuer chain",
+            pem(tcb.issuerChain()),
+            b ->
+                replace(
+                    c,
+                    new SignedDocument<>(tcb.body(), tcb.signature(), chain(b), tcb.content()),
+                    qe),
             chain),
-        new Part("QE identity", qe.body(),
-            b -> replace(c, tcb, new SignedDocument<>(b, qe.signature(), qe.issuerChain(), qe.content())),
+        new Part(
+            "QE identity",
+            qe.body(),
+            b ->
+                replace(
+                    c,
+                    tcb,
+                    new SignedDocument<>(b, qe.signature(), qe.issuerChain(), qe.content())),
             EnumSet.of(Rule.QE_IDENTITY_SIGNATURE)),
-        new Part("QE identity signature", qe.signature(),
-            b -> replace(c, tcb, new SignedDocument<>(qe.body(), b, qe.issuerChain(), qe.content())),
+        new Part(
+            "QE identity signature",
+            qe.signature(),
+            b ->
+                replace(c, tcb, new SignedDocument<>(qe.body(), b, qe.issuerChain(), qe.content())),
             EnumSet.of(Rule.QE_IDENTITY_SIGNATURE)),
-        new Part("QE identity issuer chain", pem(qe.issuerChain()),
-            b -> replace(c, tcb, new SignedDocument<>(qe.body(), qe.signature(), chain(b), qe.content())),
+        new Part(
+            "QE identity issuer chain",
+            pem(qe.issuerChain()),
+            b ->
+                replace(
+                    c,
+                    tcb,
+                    new SignedDocument<>(qe.body(), qe.signature(), chain(b), qe.content())),
             chain),
-        new Part("PCK CRL", c.pckCrl().getEncoded(),
+        new Part(
+            "PCK CRL",
+            c.pckCrl().getEncoded(),
             b -> new Collateral(c.pckCrlIssuerChain(), crl(b), c.rootCaCrl(), tcb, qe),
             EnumSet.of(Rule.COLLATERAL_FORMAT, Rule.CRL_SIGNATURE)),
-        new Part("PCK CRL issuer chain", pem(c.pckCrlIssuerChain()),
+        new Part(
+            "PCK CRL issuer chain",
+            pem(c.pckCrlIssuerChain()),
             b -> new Collateral(chain(b), c.pckCrl(), c.rootCaCrl(), tcb, qe),
-            EnumSet.of(Rule.COLLATERAL_FORMAT, Rule.CHAIN_MALFORMED, Rule.CHAIN_SIGNATURE, Rule.CHAIN_ROOT,
+            EnumSet.of(
+                Rule.COLLATERAL_FORMAT,
+                Rule.CHAIN_MALFORMED,
+                Rule.CHAIN_SIGNATURE,
+                Rule.CHAIN_ROOT,
                 Rule.CRL_SIGNATURE)),
-        new Part("root CA CRL", c.rootCaCrl().getEncoded(),
+        new Part(
+            "root CA CRL",
+            c.rootCaCrl().getEncoded(),
             b -> new Collateral(c.pckCrlIssuerChain(), c.pckCrl(), crl(b), tcb, qe),
             EnumSet.of(Rule.COLLATERAL_FORMAT, Rule.CRL_SIGNATURE)));
   }
@@ -153,7 +199,8 @@ class TamperWalkTest {
     return a.violations().get(0).rule();
   }
 
-  private static Collateral replace(Collateral c, SignedDocument<TcbInfo> tcb, SignedDocument<QeIdentity> qe) {
+  private static Collateral replace(
+      Collateral c, SignedDocument<TcbInfo> tcb, SignedDocument<QeIdentity> qe) {
     return new Collateral(c.pckCrlIssuerChain(), c.pckCrl(), c.rootCaCrl(), tcb, qe);
   }
 
@@ -166,11 +213,11 @@ class TamperWalkTest {
   }
 
   private static X509CRL crl(byte[] der) throws CRLException {
-    X509CRL crl = (X509CRL) PemCertificates.certificateFactory().generateCRL(new ByteArrayInputStream(der));
+    X509CRL crl =
+        (X509CRL) PemCertificates.certificateFactory().generateCRL(new ByteArrayInputStream(der));
     if (crl == null || crl.getNextUpdate() == null) {
       throw new CRLException("unusable CRL");
     }
     return crl;
   }
-
 }

@@ -1,7 +1,6 @@
 package io.cloister.component.abi;
 
 import io.cloister.component.types.ResourceType;
-import io.cloister.component.values.Value;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -78,17 +77,6 @@ public final class ResourceTable {
     } else {
       h.borrowScope().endBorrow();
     }
-  }
-
-  /**
-   * Drops a resource the host owns ({@link Value.ResourceValue} with {@code owned}): runs its
-   * destructor. Used when the host is done with an {@code own} it received.
-   */
-  public void dropOwned(Value.ResourceValue value) {
-    if (!value.owned()) {
-      throw new ValueMismatchException("cannot drop a borrowed resource: " + value);
-    }
-    destroy(value.type(), value.rep());
   }
 
   /** The handle at {@code index}, for tests and diagnostics. */

@@ -76,8 +76,9 @@ public final class Component {
     try {
       module = Parser.parse(EmptyImportNames.rename(m.bytes()));
     } catch (RuntimeException e) {
-      // Chicory's parser signals bad input with several unchecked exception types.
-      throw new ComponentDecodeException(m.start(), "invalid core module: " + e.getMessage());
+      // Chicory's parser meets untrusted bytes here and does not only throw ChicoryException
+      // (the fuzzer found NullPointerExceptions from its ControlTree on malformed code).
+      throw new ComponentDecodeException(m.start(), "invalid core module: " + e);
     }
     if (!options.compile()) {
       return new CompiledModule(module, info, InterpreterMachine::new);

@@ -8,6 +8,7 @@ import io.cloister.component.types.FuncType;
 import io.cloister.component.types.OwnType;
 import io.cloister.component.types.Param;
 import io.cloister.component.types.ResourceType;
+import io.cloister.component.types.ValType;
 import io.cloister.component.values.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,8 @@ class ResourceTableTest {
     table.defineResource(guestThing, rep -> destroyed.add(-rep));
   }
 
-  private static CallPlan takes(Object type) {
-    return CallPlan.of(
-        new FuncType(
-            List.of(new Param("r", (io.cloister.component.types.ValType) type)), Optional.empty()));
+  private static CallPlan takes(ValType type) {
+    return CallPlan.of(new FuncType(List.of(new Param("r", type)), Optional.empty()));
   }
 
   @Test
@@ -120,13 +119,5 @@ class ResourceTableTest {
             () -> takes(new OwnType(hostThing)).liftArguments(core, new CallContext(options, table)))
         .isInstanceOf(CanonicalAbiTrap.class)
         .hasMessageContaining("is a borrow");
-  }
-
-  @Test
-  void theHostDropsWhatItOwns() {
-    table.dropOwned(new Value.ResourceValue(hostThing, 12, true));
-    assertThat(destroyed).containsExactly(12);
-    assertThatThrownBy(() -> table.dropOwned(new Value.ResourceValue(hostThing, 12, false)))
-        .isInstanceOf(ValueMismatchException.class);
   }
 }

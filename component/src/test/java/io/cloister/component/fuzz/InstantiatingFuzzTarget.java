@@ -22,7 +22,7 @@ final class InstantiatingFuzzTarget implements FuzzTarget {
   @Override
   public void accept(byte[] input) throws ComponentDecodeException, ComponentLinkException {
     Component component = Component.compile(input, EngineOptions.interpreted());
-    String wit = WitPrinter.print(component.type());
+    String wit = WitPrinter.printWithInterfaces(component.type());
     if (!wit.startsWith("package root:component;")) {
       throw new IllegalStateException("WIT printed without its package line");
     }

@@ -70,7 +70,7 @@ public final class HttpHandlerInvoker {
     } catch (RuntimeException | Error trap) {
       if (answer.get() instanceof ResponseOutparam.Answer.Response r) {
         r.response().endOfHandler();
-        join(pump.get());
+        awaitDelivery(pump.get(), r.response());
       } else {
         sink.fail(ErrorCode.internal("the handler trapped: " + trap.getMessage()));
       }
@@ -83,7 +83,7 @@ public final class HttpHandlerInvoker {
       case ResponseOutparam.Answer.Error e -> sink.fail(e.code());
       case ResponseOutparam.Answer.Response r -> {
         r.response().endOfHandler();
-        join(pump.get());
+        awaitDelivery(pump.get(), r.response());
       }
     }
   }
@@ -114,17 +114,31 @@ public final class HttpHandlerInvoker {
     }
   }
 
-  private static void join(Thread t) {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        t.join();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
+  /**
+   * Waits until the response body was delivered. If the calling thread is interrupted (a deadline
+   * of the server), the delivery is cut short: the body fails and the pump is interrupted, so the
+   * sink gets {@code abort}; the interrupt status is kept.
+   */
+  private static void awaitDelivery(Thread pump, OutgoingResponse response) {
+    try {
+      pump.join();
+    } catch (InterruptedException e) {
+      response
+          .bodyPipe()
+          .fail(
+              new HttpIoError(
+                  ErrorCode.of(ErrorCode.Kind.HTTP_RESPONSE_TIMEOUT),
+                  "response delivery interrupted"));
+      pump.interrupt();
+      boolean done = false;
+      while (!done) {
+        try {
+          pump.join();
+          done = true;
+        } catch (InterruptedException again) {
+          // keep waiting: the pump ends promptly now that its pipe failed
+        }
       }
-    }
-    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

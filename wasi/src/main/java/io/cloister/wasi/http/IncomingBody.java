@@ -30,9 +30,11 @@ public final class IncomingBody {
 
   /**
    * {@code finish}: the guest is done with the body and wants the trailers. The binding has already
-   * checked that the stream was dropped (the specification's trap).
+   * checked that the stream was dropped (the specification's trap). Unread bytes are not read any
+   * more, so the trailers resolve even when the guest never read the body.
    */
   public FutureTrailers finish() {
+    pipe.abandon();
     return trailers;
   }
 

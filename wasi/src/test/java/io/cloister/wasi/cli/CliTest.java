@@ -2,6 +2,7 @@ package io.cloister.wasi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.cloister.wasi.clocks.ClockSource;
 import io.cloister.wasi.io.StreamException;
@@ -10,6 +11,7 @@ import io.cloister.wasi.logging.LogLevel;
 import io.cloister.wasi.logging.LogRecord;
 import io.cloister.wasi.logging.RecentAppLog;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,10 +59,10 @@ class CliTest {
     assertThat(log.records())
         .extracting(LogRecord::level, LogRecord::context, LogRecord::message)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(LogLevel.INFO, "stdout", "hello"),
-            org.assertj.core.groups.Tuple.tuple(LogLevel.INFO, "stdout", "world"),
-            org.assertj.core.groups.Tuple.tuple(LogLevel.ERROR, "stderr", "oops"),
-            org.assertj.core.groups.Tuple.tuple(LogLevel.INFO, "stdout", "partial"));
+            tuple(LogLevel.INFO, "stdout", "hello"),
+            tuple(LogLevel.INFO, "stdout", "world"),
+            tuple(LogLevel.ERROR, "stderr", "oops"),
+            tuple(LogLevel.INFO, "stdout", "partial"));
   }
 
   @Test
@@ -68,7 +70,7 @@ class CliTest {
     RecentAppLog log = new RecentAppLog(100);
     WasiOutputStream out = new StdioHost(log, ClockSource.SYSTEM).getStdout();
     byte[] chunk = new byte[4096];
-    java.util.Arrays.fill(chunk, (byte) 'x');
+    Arrays.fill(chunk, (byte) 'x');
     for (int i = 0; i < 5; i++) {
       out.blockingWriteAndFlush(chunk);
     }

@@ -3,7 +3,9 @@ package io.cloister.wasi.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloister.wasi.WasiTrap;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,14 +84,14 @@ class FieldsTest {
   void sizeIsBounded() {
     Fields f = new Fields();
     byte[] big = new byte[64 * 1024];
-    java.util.Arrays.fill(big, (byte) 'a');
+    Arrays.fill(big, (byte) 'a');
     assertThatThrownBy(
             () -> {
               for (int i = 0; i < 100; i++) {
                 f.append("x", big);
               }
             })
-        .isInstanceOf(io.cloister.wasi.WasiTrap.class);
+        .isInstanceOf(WasiTrap.class);
   }
 
   interface ThrowingChange {

@@ -3,17 +3,22 @@ package io.cloister.wasi.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloister.wasi.io.PollHost;
 import io.cloister.wasi.io.StreamException;
 import io.cloister.wasi.io.WasiInputStream;
 import io.cloister.wasi.io.WasiOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +33,7 @@ class HttpHandlerInvokerTest {
     ErrorCode failure;
     long bodyBytes;
     final CRC32 crc = new CRC32();
-    final java.io.ByteArrayOutputStream smallBody = new java.io.ByteArrayOutputStream();
+    final ByteArrayOutputStream smallBody = new ByteArrayOutputStream();
 
     @Override
     public synchronized OutputStream start(int status, List<HttpField> headers) {
@@ -220,6 +225,79 @@ class HttpHandlerInvokerTest {
                 out.set(new ResponseOutparam.Answer.Response(new OutgoingResponse(new Fields()))))
         .handle(request("POST", new PatternStream(1L << 30, new CRC32())), sink);
     assertThat(sink.events).containsExactly("start", "complete");
+  }
+
+  @Test
+  void trailersResolveWhenTheGuestFinishesAnUnreadBody() {
+    RecordingSink sink = new RecordingSink();
+    new HttpHandlerInvoker(
+            (req, out) -> {
+              FutureTrailers trailers = req.consume().orElseThrow().finish();
+              PollHost.block(trailers.subscribe());
+              assertThat(trailers.get())
+                  .contains(new FutureTrailers.Outcome.Trailers(Optional.empty()));
+              assertThat(trailers.get()).contains(new FutureTrailers.Outcome.AlreadyTaken());
+              out.set(new ResponseOutparam.Answer.Response(new OutgoingResponse(new Fields())));
+            })
+        .handle(request("POST", new PatternStream(1 << 20, new CRC32())), sink);
+    assertThat(sink.events).containsExactly("start", "complete");
+  }
+
+  @Test
+  void interruptingTheCallerAbortsASlowDelivery() throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    ResponseSink slowClient =
+        new ResponseSink() {
+          @Override
+          public OutputStream start(int status, List<HttpField> headers) {
+            events.add("start");
+            return new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                try {
+                  Thread.sleep(60_000); // a client that stopped reading
+                } catch (InterruptedException e) {
+                  throw new InterruptedIOException("write interrupted");
+                }
+              }
+            };
+          }
+
+          @Override
+          public void complete(List<HttpField> trailers) {
+            events.add("complete");
+          }
+
+          @Override
+          public void abort(Exception cause) {
+            events.add("abort");
+          }
+
+          @Override
+          public void fail(ErrorCode code) {
+            events.add("fail");
+          }
+        };
+    AtomicBoolean stillInterrupted = new AtomicBoolean();
+    Thread caller =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  new HttpHandlerInvoker(ECHO)
+                      .handle(request("POST", new ByteArrayInputStream(new byte[10])), slowClient);
+                  stillInterrupted.set(Thread.currentThread().isInterrupted());
+                });
+    Thread.sleep(300);
+    caller.interrupt();
+    caller.join(10_000);
+    assertThat(caller.isAlive()).isFalse();
+    assertThat(events).containsExactly("start", "abort");
+    assertThat(stillInterrupted).isTrue();
   }
 
   @Test

@@ -1,0 +1,98 @@
+package io.cloister.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code cloister serve}, run in-process on an ephemeral port with the WAT fixtures. */
+class ServeCommandTest {
+  private static final Path BUILD = Path.of("..", "fixtures", "http", "build");
+
+  @TempDir Path dir;
+
+  @Test
+  void servesAComponentUntilInterrupted() throws Exception {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(new StringWriter(), true));
+    AtomicInteger exit = new AtomicInteger(-1);
+    Path kv = dir.resolve("kv");
+    Thread serve =
+        new Thread(
+            () ->
+                exit.set(
+                    cl.execute(
+                        "serve",
+                        BUILD.resolve("kv-counter.component.wasm").toString(),
+                        "--port",
+                        "0",
+                        "--kv-dir",
+                        kv.toString(),
+                        "--env",
+                        "A=B")));
+    serve.start();
+    URI uri = awaitUri(out);
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> first =
+        client.send(
+            HttpRequest.newBuilder(uri.resolve("/x")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> second =
+        client.send(
+            HttpRequest.newBuilder(uri.resolve("/x")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(first.body()).isEqualTo("1\n");
+    assertThat(second.body()).isEqualTo("2\n");
+    serve.interrupt();
+    serve.join(Duration.ofSeconds(30));
+    assertThat(exit.get()).isZero();
+    // --kv-dir keeps the counter on disk
+    assertThat(Files.walk(kv).filter(Files::isRegularFile).count()).isPositive();
+  }
+
+  @Test
+  void missingFileIsAClearError() {
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("serve", dir.resolve("nope.wasm").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no such file").contains("nope.wasm");
+  }
+
+  @Test
+  void notAComponentIsAClearError() throws Exception {
+    Path junk = Files.write(dir.resolve("junk.wasm"), new byte[] {0, 'a', 's', 'm', 1, 2, 3});
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("serve", junk.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("not a valid component");
+  }
+
+  private static URI awaitUri(StringWriter out) throws InterruptedException {
+    Pattern serving = Pattern.compile("serving .* on (http://127\\.0\\.0\\.1:\\d+/)");
+    for (int i = 0; i < 1200; i++) {
+      Matcher m = serving.matcher(out.toString());
+      if (m.find()) {
+        return URI.create(m.group(1));
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("serve did not start: " + out);
+  }
+}

@@ -1,0 +1,127 @@
+package io.cloister.serve;
+
+import io.cloister.serve.guest.InstancePolicy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link WasiHttpServer} listens and which limits it enforces.
+ *
+ * @param host the address to bind, e.g. {@code 127.0.0.1}
+ * @param port the port; 0 picks a free one
+ * @param tls whether to serve HTTPS with a self-signed certificate made at start
+ * @param policy when guest instances are made and reused
+ * @param answerDeadline how long a guest may take to start its response (or fail)
+ * @param exchangeDeadline how long a whole exchange may take, body included
+ * @param maxHeadersSize the most bytes of request headers accepted (else 431)
+ * @param maxPrologueLength the longest request line accepted (else 414)
+ * @param maxPayloadSize the largest request body accepted in bytes (else 413), -1 for no limit
+ * @param idleTimeout how long a keep-alive connection may stay idle between requests
+ * @param maxConcurrentRequests requests served at once; more are refused with 503
+ */
+public record ServeOptions(
+    String host,
+    int port,
+    boolean tls,
+    InstancePolicy policy,
+    Duration answerDeadline,
+    Duration exchangeDeadline,
+    int maxHeadersSize,
+    int maxPrologueLength,
+    long maxPayloadSize,
+    Duration idleTimeout,
+    int maxConcurrentRequests) {
+  public ServeOptions {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(answerDeadline, "answerDeadline");
+    Objects.requireNonNull(exchangeDeadline, "exchangeDeadline");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+  }
+
+  /**
+   * Loopback on port 8080 without TLS, pooled instances, 10 s to answer, 5 min per exchange, 16 KiB
+   * of headers, 8 KiB request line, bodies of any size, 30 s idle timeout, 256 requests at once.
+   */
+  public static ServeOptions defaults() {
+    return new ServeOptions(
+        "127.0.0.1",
+        8080,
+        false,
+        new InstancePolicy.Pooled(Runtime.getRuntime().availableProcessors() * 4),
+        Duration.ofSeconds(10),
+        Duration.ofMinutes(5),
+        16 * 1024,
+        8 * 1024,
+        -1,
+        Duration.ofSeconds(30),
+        256);
+  }
+
+  /** These options on another port. */
+  public ServeOptions withPort(int newPort) {
+    return new ServeOptions(
+        host,
+        newPort,
+        tls,
+        policy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        maxConcurrentRequests);
+  }
+
+  /** These options with TLS on or off. */
+  public ServeOptions withTls(boolean newTls) {
+    return new ServeOptions(
+        host,
+        port,
+        newTls,
+        policy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        maxConcurrentRequests);
+  }
+
+  /** These options with another instance policy. */
+  public ServeOptions withPolicy(InstancePolicy newPolicy) {
+    return new ServeOptions(
+        host,
+        port,
+        tls,
+        newPolicy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        maxConcurrentRequests);
+  }
+
+  /** These options with other deadlines. */
+  public ServeOptions withDeadlines(Duration answer, Duration exchange) {
+    return new ServeOptions(
+        host,
+        port,
+        tls,
+        policy,
+        answer,
+        exchange,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        maxConcurrentRequests);
+  }
+}

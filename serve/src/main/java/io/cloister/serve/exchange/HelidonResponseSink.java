@@ -1,0 +1,147 @@
+package io.cloister.serve.exchange;
+
+import io.cloister.wasi.http.ErrorCode;
+import io.cloister.wasi.http.HttpField;
+import io.cloister.wasi.http.ResponseSink;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Delivers a guest's response to a Helidon {@link ServerResponse}. The guest's thread calls it
+ * while the request's thread waits; once the exchange has {@linkplain #expire expired} every
+ * further call from the guest is refused, so an abandoned guest can never write into a response
+ * that the server already answered or aborted.
+ */
+final class HelidonResponseSink implements ResponseSink {
+  private enum State {
+    WAITING,
+    STREAMING,
+    DONE,
+    FAILED,
+    ABORTED,
+    EXPIRED
+  }
+
+  private final ServerResponse response;
+  private State state = State.WAITING;
+  private OutputStream body;
+  private final CompletableFuture<Void> answered = new CompletableFuture<>();
+
+  HelidonResponseSink(ServerResponse response) {
+    this.response = response;
+  }
+
+  @Override
+  public synchronized OutputStream start(int status, List<HttpField> headers) throws IOException {
+    if (state != State.WAITING) {
+      throw new IOException("the exchange is over (" + state + ")");
+    }
+    response.status(Status.create(status));
+    for (HttpField field : headers) {
+      response
+          .headers()
+          .add(HeaderValues.create(HeaderNames.create(field.name()), field.valueLatin1()));
+    }
+    body = response.outputStream();
+    state = State.STREAMING;
+    answered.complete(null);
+    return new GuardedStream();
+  }
+
+  @Override
+  public synchronized void complete(List<HttpField> trailers) throws IOException {
+    checkStreaming();
+    // HTTP/1.1 trailers go out only when the guest announced them in a Trailer header.
+    if (!trailers.isEmpty() && response.headers().contains(HeaderNames.TRAILER)) {
+      for (HttpField field : trailers) {
+        response
+            .trailers()
+            .add(HeaderValues.create(HeaderNames.create(field.name()), field.valueLatin1()));
+      }
+    }
+    body.close();
+    state = State.DONE;
+  }
+
+  @Override
+  public synchronized void abort(Exception cause) {
+    if (state == State.STREAMING) {
+      state = State.ABORTED;
+    }
+  }
+
+  @Override
+  public synchronized void fail(ErrorCode code) {
+    if (state == State.WAITING) {
+      sendError(Status.INTERNAL_SERVER_ERROR_500, "the app failed to answer: " + code);
+      state = State.FAILED;
+      answered.complete(null);
+    }
+  }
+
+  /** Completes when the guest started a response or failed without one. */
+  CompletableFuture<Void> answered() {
+    return answered;
+  }
+
+  /**
+   * The deadline passed: answers {@code status} with {@code message} when nothing was sent yet;
+   * returns whether the exchange must instead be aborted (a response had started).
+   */
+  synchronized boolean expire(Status status, String message) {
+    State before = state;
+    state = State.EXPIRED;
+    if (before == State.WAITING) {
+      sendError(status, message);
+      return false;
+    }
+    return before == State.STREAMING;
+  }
+
+  /** Whether the response started but could not be completed: the connection must be cut. */
+  synchronized boolean aborted() {
+    return state == State.ABORTED;
+  }
+
+  private void sendError(Status status, String message) {
+    response.status(status);
+    response.headers().set(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
+    response.send((message + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private synchronized void checkStreaming() throws IOException {
+    if (state != State.STREAMING) {
+      throw new IOException("the exchange is over (" + state + ")");
+    }
+  }
+
+  /**
+   * The body stream handed to the guest: refuses writes once the exchange is over. The write itself
+   * happens outside the lock, so a slow client never blocks {@link #expire}.
+   */
+  private final class GuardedStream extends OutputStream {
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      checkStreaming();
+      body.write(bytes, offset, length);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      checkStreaming();
+      body.flush();
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.cloister.serve.guest;
+
+import io.cloister.wasi.http.HttpHandlerInvoker;
+
+/** One instance of an app's component: handles one request at a time, closed when discarded. */
+public interface GuestInstance extends AutoCloseable {
+
+  /** Calls the instance's {@code wasi:http/incoming-handler} export, one request at a time. */
+  HttpHandlerInvoker invoker();
+
+  /** Releases the instance's memory and resources; it handles no request afterwards. */
+  @Override
+  void close();
+}

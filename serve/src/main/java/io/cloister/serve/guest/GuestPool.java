@@ -1,0 +1,75 @@
+package io.cloister.serve.guest;
+
+import io.cloister.wasi.http.HttpHandlerInvoker;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Lends guest instances to requests according to an {@link InstancePolicy}. Thread-safe: each lease
+ * is used by one request at a time.
+ */
+public final class GuestPool implements AutoCloseable {
+  private final GuestFactory factory;
+  private final InstancePolicy policy;
+  private final ConcurrentLinkedDeque<Lease> idle = new ConcurrentLinkedDeque<>();
+  private final AtomicInteger idleCount = new AtomicInteger();
+  private volatile boolean closed;
+
+  /** A pool making instances with {@code factory} under {@code policy}. */
+  public GuestPool(GuestFactory factory, InstancePolicy policy) {
+    this.factory = factory;
+    this.policy = policy;
+  }
+
+  /** An instance for one request: an idle one when the policy reuses them, else a new one. */
+  public Lease acquire() throws GuestInstantiationException {
+    Lease reused = idle.pollFirst();
+    if (reused != null) {
+      idleCount.decrementAndGet();
+      return reused;
+    }
+    return new Lease(factory.instantiate());
+  }
+
+  /** Closes the idle instances; leases returned later are closed too. */
+  @Override
+  public void close() {
+    closed = true;
+    for (Lease lease = idle.pollFirst(); lease != null; lease = idle.pollFirst()) {
+      lease.instance.close();
+    }
+  }
+
+  /** An instance lent to one request, returned with {@link #release} or {@link #discard}. */
+  public final class Lease {
+    private final GuestInstance instance;
+
+    private Lease(GuestInstance instance) {
+      this.instance = instance;
+    }
+
+    /** Calls the instance's handler for one request. */
+    public HttpHandlerInvoker invoker() {
+      return instance.invoker();
+    }
+
+    /** The request completed normally: the instance may serve another one if the policy says so. */
+    public void release() {
+      if (policy instanceof InstancePolicy.Pooled pooled
+          && !closed
+          && idleCount.incrementAndGet() <= pooled.maxIdle()) {
+        idle.addFirst(this);
+        return;
+      }
+      if (policy instanceof InstancePolicy.Pooled) {
+        idleCount.decrementAndGet();
+      }
+      instance.close();
+    }
+
+    /** The request trapped, timed out or failed: the instance is never used again. */
+    public void discard() {
+      instance.close();
+    }
+  }
+}
