@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The componentize-js app (fixtures/http/js-app, built by scripts/build-js-app.sh) under load: N
  * sequential then N concurrent requests on one counter, every answer checked, the counter
- * consistent, one log line per request. Slow (the 13 MB component compiles for a minute, and each
- * request costs hundreds of milliseconds today), so it runs in profile {@code js-app}: {@code
- * ./mvnw -B -Pjs-app -pl serve -am verify}; {@code -Djsapp.requests=N} (default 10000).
+ * consistent, one log line per request. Slow (compiling the 13 MB component alone took about three
+ * minutes on a loaded 2-core machine), so it runs in profile {@code js-app}: {@code ./mvnw -B
+ * -Pjs-app -pl serve -am verify}; {@code -Djsapp.requests=N} (default 10000).
  */
 @Tag("js-app")
 class JsAppLoadTest {
