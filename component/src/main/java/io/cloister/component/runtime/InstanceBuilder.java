@@ -303,10 +303,13 @@ final class InstanceBuilder {
         case CoreExternType.Tag t -> throw new UnsupportedOperationException("imported exception tags");
       }
     }
+    // withStart(false): Chicory would otherwise also call an exported `_start` (the WASI command
+    // convention); in a component only the start section runs, `_start` is wasi:cli/run's job.
     Instance instance =
         Instance.builder(cm.module())
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
+            .withStart(false)
             // ByteArrayMemory: allocation and bulk copies are several times cheaper than the
             // default ByteBufferMemory's (instantiation was dominated by ByteBuffer.allocate).
             .withMemoryFactory(ByteArrayMemory::new)
