@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * single-threaded).
  */
 public final class Component {
+  private static final int MAX_CACHED_PLANS = 4096;
+
   private final ValidatedComponent validated;
   private final EngineOptions options;
   private final Map<Definition.CoreModule, CompiledModule> modules;
@@ -30,7 +32,6 @@ public final class Component {
   // identity), so instances share them; bounded because a linker may bind fresh host resource
   // types on every instantiation.
   private final Map<FuncType, CallPlan> plans = new ConcurrentHashMap<>();
-  private static final int MAX_CACHED_PLANS = 4096;
 
   private Component(
       ValidatedComponent validated,
