@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Calls into real fixture components (compiled by Chicory): the call overhead of the adder's u32
- * {@code add}, a string round trip, a 64 KiB {@code list<u8>} round trip (through the Rust lists fixture, and through a minimal WAT echo that
- * isolates the host's cost), and instantiating each
+ * {@code add}, a string round trip, a 64 KiB {@code list<u8>} round trip (through the Rust lists
+ * fixture, and through a minimal WAT echo that isolates the host's cost), and instantiating each
  * fixture once compiled.
  */
 @BenchmarkMode(Mode.AverageTime)
