@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Calls into real fixture components (compiled by Chicory): the call overhead of the adder's u32
- * {@code add}, a string round trip, a 64 KiB {@code list<u8>} round trip, and instantiating each
+ * {@code add}, a string round trip, a 64 KiB {@code list<u8>} round trip (through the Rust lists
+ * fixture, and through a minimal WAT echo that isolates the host's cost), and instantiating each
  * fixture once compiled.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +34,7 @@ public class ComponentCallBenchmark {
     ComponentFunction add;
     ComponentFunction roundtripString;
     ComponentFunction roundtripBytes;
+    ComponentFunction echoBytes;
     List<Value> addArgs;
     List<Value> stringArgs;
     List<Value> bytesArgs;
@@ -55,6 +57,10 @@ public class ComponentCallBenchmark {
         payload[i] = (byte) i;
       }
       bytesArgs = List.of(new Value.Bytes(payload));
+
+      // the hand-written WAT echo (one memory.copy in the guest): the host's own list<u8> cost
+      Component echo = FixtureHost.compileProjectFixture("bench/build/bytes-echo.component.wasm");
+      echoBytes = new Linker().instantiate(echo).exportedFunction("echo");
     }
   }
 
@@ -98,6 +104,11 @@ public class ComponentCallBenchmark {
   @Benchmark
   public List<Value> bytes64KiBRoundTrip(Calls c) {
     return c.roundtripBytes.call(c.bytesArgs);
+  }
+
+  @Benchmark
+  public List<Value> bytes64KiBEcho(Calls c) {
+    return c.echoBytes.call(c.bytesArgs);
   }
 
   @Benchmark

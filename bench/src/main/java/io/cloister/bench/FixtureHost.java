@@ -25,8 +25,20 @@ final class FixtureHost {
 
   /** The fixture's bytes, from {@code cloister.shared.dir} (default {@code ../shared}). */
   static byte[] read(String file) {
-    Path p =
-        Path.of(System.getProperty("cloister.shared.dir", "../shared"), "fixtures", "components", file);
+    return read(
+        Path.of(System.getProperty("cloister.shared.dir", "../shared"), "fixtures", "components", file));
+  }
+
+  /**
+   * A component built in this repository's {@code fixtures/} (e.g. {@code
+   * bench/build/bytes-echo.component.wasm}), from {@code cloister.fixtures.dir} (default {@code
+   * fixtures}, the project root being the working directory).
+   */
+  static Component compileProjectFixture(String file) {
+    return compile(read(Path.of(System.getProperty("cloister.fixtures.dir", "fixtures"), file)), file);
+  }
+
+  private static byte[] read(Path p) {
     try {
       return Files.readAllBytes(p);
     } catch (IOException e) {
@@ -35,8 +47,12 @@ final class FixtureHost {
   }
 
   static Component compile(String file) {
+    return compile(read(file), file);
+  }
+
+  private static Component compile(byte[] bytes, String file) {
     try {
-      return Component.compile(read(file), EngineOptions.compiled());
+      return Component.compile(bytes, EngineOptions.compiled());
     } catch (Exception e) {
       throw new IllegalStateException(file + ": " + e.getMessage(), e);
     }

@@ -5,14 +5,17 @@ import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.InterpreterMachine;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import io.cloister.component.abi.CallPlan;
 import io.cloister.component.binary.ComponentDecodeException;
 import io.cloister.component.binary.Definition;
 import io.cloister.component.binary.ValidatedComponent;
 import io.cloister.component.types.ComponentType;
+import io.cloister.component.types.FuncType;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A decoded, validated and compiled component: every core module parsed and compiled once.
@@ -20,9 +23,15 @@ import java.util.Map;
  * single-threaded).
  */
 public final class Component {
+  private static final int MAX_CACHED_PLANS = 4096;
+
   private final ValidatedComponent validated;
   private final EngineOptions options;
   private final Map<Definition.CoreModule, CompiledModule> modules;
+  // Call plans are immutable and depend only on the function type (resource types compare by
+  // identity), so instances share them; bounded because a linker may bind fresh host resource
+  // types on every instantiation.
+  private final Map<FuncType, CallPlan> plans = new ConcurrentHashMap<>();
 
   private Component(
       ValidatedComponent validated,
@@ -112,5 +121,17 @@ public final class Component {
 
   CompiledModule module(Definition.CoreModule m) {
     return modules.get(m);
+  }
+
+  /** The call plan of {@code type}, built once per component and type. */
+  CallPlan plan(FuncType type) {
+    CallPlan plan = plans.get(type);
+    if (plan == null) {
+      plan = CallPlan.of(type);
+      if (plans.size() < MAX_CACHED_PLANS) {
+        plans.putIfAbsent(type, plan);
+      }
+    }
+    return plan;
   }
 }

@@ -329,7 +329,7 @@ final class InstanceBuilder {
         funcs.add(
             new LiftedFunction(
                 name,
-                CallPlan.of(type),
+                component.plan(type),
                 coreFuncs.get(l.coreFuncIndex()),
                 options,
                 table,
@@ -337,7 +337,7 @@ final class InstanceBuilder {
       }
       case Canon.Lower l -> {
         ComponentFunction callee = funcs.get(l.funcIndex());
-        CallPlan plan = CallPlan.of(subst.apply(body.funcs().get(l.funcIndex())));
+        CallPlan plan = component.plan(subst.apply(body.funcs().get(l.funcIndex())));
         CanonOptions options = options(l.options());
         coreFuncs.add(
             new CoreFunc(
