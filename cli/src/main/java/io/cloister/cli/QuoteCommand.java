@@ -8,7 +8,6 @@ import io.cloister.attestation.collateral.CollateralBundle;
 import io.cloister.attestation.collateral.CollateralFormatException;
 import io.cloister.attestation.collateral.TcbStatus;
 import io.cloister.attestation.pck.PckCertificateException;
-import io.cloister.attestation.pck.PemCertificates;
 import io.cloister.attestation.verify.Appraisal;
 import io.cloister.attestation.verify.AppraisalPolicy;
 import io.cloister.attestation.verify.QuoteVerifier;
@@ -17,7 +16,6 @@ import io.cloister.attestation.verify.TrustRoot;
 import io.cloister.attestation.verify.Violation;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -127,12 +126,7 @@ public final class QuoteCommand implements Runnable {
         description = "accept simulated quotes (they prove nothing about hardware)")
     boolean allowSimulated;
 
-    @Option(
-        names = "--simulation-root",
-        paramLabel = "PEM-FILE",
-        description =
-            "trust this simulation root CA as well (quotes under it are reported as simulated)")
-    Path simulationRoot;
+    @Mixin TrustRootOption trustRoots;
 
     @Override
     public Integer call() {
@@ -141,17 +135,12 @@ public final class QuoteCommand implements Runnable {
       AppraisalPolicy policy;
       Collateral collateral;
       byte[] quote;
-      List<TrustRoot> roots = new ArrayList<>(List.of(TrustRoot.intel()));
+      List<TrustRoot> roots;
       try {
         policy = policy();
         quote = Files.readAllBytes(quoteFile);
         collateral = CollateralBundle.read(collateralFile);
-        if (simulationRoot != null) {
-          roots.add(
-              TrustRoot.simulation(
-                  PemCertificates.parse(Files.readString(simulationRoot, StandardCharsets.US_ASCII))
-                      .get(0)));
-        }
+        roots = trustRoots.roots();
       } catch (IOException
           | CollateralFormatException
           | PckCertificateException

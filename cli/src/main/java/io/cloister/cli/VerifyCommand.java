@@ -11,7 +11,6 @@ import io.cloister.attestation.freshness.FreshnessException;
 import io.cloister.attestation.freshness.FreshnessVerifier;
 import io.cloister.attestation.freshness.Nonces;
 import io.cloister.attestation.pck.PckCertificateException;
-import io.cloister.attestation.pck.PemCertificates;
 import io.cloister.attestation.ratls.CheckResult;
 import io.cloister.attestation.ratls.DcapQuoteAppraiser;
 import io.cloister.attestation.ratls.QuoteAppraisal;
@@ -32,13 +31,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +47,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -127,12 +124,7 @@ public final class VerifyCommand implements Callable<Integer> {
           "collateral bundle (JSON) to appraise quotes with; without it every quote is refused")
   Path collateralFile;
 
-  @Option(
-      names = "--simulation-root",
-      paramLabel = "PEM-FILE",
-      description =
-          "trust this simulation root CA as well (quotes under it are reported as simulated)")
-  Path simulationRoot;
+  @Mixin TrustRootOption trustRoots;
 
   @Option(names = "--no-freshness", description = "skip the nonce freshness challenge")
   boolean noFreshness;
@@ -253,13 +245,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   private QuoteAppraiser appraiser()
       throws IOException, CollateralFormatException, PckCertificateException {
-    List<TrustRoot> roots = new ArrayList<>(List.of(TrustRoot.intel()));
-    if (simulationRoot != null) {
-      roots.add(
-          TrustRoot.simulation(
-              PemCertificates.parse(Files.readString(simulationRoot, StandardCharsets.US_ASCII))
-                  .get(0)));
-    }
+    List<TrustRoot> roots = trustRoots.roots();
     AppraisalPolicy policy = AppraisalPolicy.builder().allowSimulated(allowSimulated).build();
     if (collateralFile == null) {
       // Fail closed: without collateral no quote can be appraised.
