@@ -104,7 +104,7 @@ public final class SgxQuote implements Quote {
 
   @Override
   public byte[] signedBytes() {
-    return new LittleEndian().bytes(header.encode()).bytes(reportBody.encode()).toByteArray();
+    return signedBytes(header, reportBody);
   }
 
   /** The bytes of the header and report body a quoting enclave signs, before a quote exists. */
