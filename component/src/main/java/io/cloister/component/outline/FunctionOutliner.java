@@ -2,9 +2,12 @@ package io.cloister.component.outline;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Shrinks one function below a size budget by moving regions of it into new functions, largest
@@ -44,6 +47,9 @@ final class FunctionOutliner {
       int lo, int hi) {}
 
   private final List<Candidate> candidates = new ArrayList<>();
+  // call stubs' nodes after their first: a region may not begin or end before them, because the
+  // exit code and return values pass from the call to the dispatch in scratch locals
+  private final Set<Node> glued = Collections.newSetFromMap(new IdentityHashMap<>());
   private int nextId;
 
   FunctionOutliner(FunctionBody fn, int budget, Sink sink) {
@@ -197,6 +203,11 @@ final class FunctionOutliner {
       }
     }
     height[m] = h;
+    for (int i = 1; i < m; i++) {
+      if (glued.contains(list.get(i))) {
+        height[i] = Integer.MIN_VALUE;
+      }
+    }
     // prevEnd[j]: the last position <= j where a region may end
     long[] prefix = new long[m + 1];
     for (int i = 0; i < m; i++) {
@@ -204,7 +215,7 @@ final class FunctionOutliner {
     }
     int[] prevEnd = new int[m + 1];
     for (int j = 0; j <= m; j++) {
-      boolean end = height[j] == 0 || height[j] < 0;
+      boolean end = height[j] == 0 || height[j] == -1;
       prevEnd[j] = end ? j : (j == 0 ? -1 : prevEnd[j - 1]);
     }
     int[] count = new int[scratchBase];
@@ -432,6 +443,7 @@ final class FunctionOutliner {
     if (endsUnreachable) {
       stub.add(Op.simple(Op.UNREACHABLE, 0, 0));
     }
+    glued.addAll(stub.subList(1, stub.size()));
     list.subList(start, end).clear();
     list.addAll(start, stub);
   }

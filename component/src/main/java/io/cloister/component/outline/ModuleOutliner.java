@@ -28,8 +28,8 @@ public final class ModuleOutliner {
 
   /** An outliner that keeps function bodies at or below {@code budget} bytes where it can. */
   public ModuleOutliner(int budget) {
-    if (budget < 256) {
-      throw new IllegalArgumentException("budget below 256 bytes: " + budget);
+    if (budget < 64) {
+      throw new IllegalArgumentException("budget below 64 bytes: " + budget);
     }
     this.budget = budget;
   }
