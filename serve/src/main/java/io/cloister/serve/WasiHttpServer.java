@@ -1,9 +1,11 @@
 package io.cloister.serve;
 
+import io.cloister.serve.exchange.DeadlineWatchdog;
 import io.cloister.serve.exchange.ExchangeHandler;
 import io.cloister.serve.guest.GuestFactory;
 import io.cloister.serve.guest.GuestPool;
 import io.cloister.serve.tls.SelfSignedTls;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
@@ -32,13 +34,19 @@ public final class WasiHttpServer implements AutoCloseable {
   private final WebServer server;
   private final GuestPool pool;
   private final ExecutorService guestThreads;
+  private final DeadlineWatchdog watchdog;
   private final Optional<SelfSignedTls> tls;
 
   private WasiHttpServer(
-      WebServer server, GuestPool pool, ExecutorService guestThreads, Optional<SelfSignedTls> tls) {
+      WebServer server,
+      GuestPool pool,
+      ExecutorService guestThreads,
+      DeadlineWatchdog watchdog,
+      Optional<SelfSignedTls> tls) {
     this.server = server;
     this.pool = pool;
     this.guestThreads = guestThreads;
+    this.watchdog = watchdog;
     this.tls = tls;
   }
 
@@ -47,9 +55,10 @@ public final class WasiHttpServer implements AutoCloseable {
     GuestPool pool = new GuestPool(guests, options.policy());
     ExecutorService guestThreads =
         Executors.newCachedThreadPool(Thread.ofPlatform().name("guest-", 0).daemon().factory());
+    DeadlineWatchdog watchdog = new DeadlineWatchdog();
     ExchangeHandler handler =
         new ExchangeHandler(
-            pool, guestThreads, options.answerDeadline(), options.exchangeDeadline());
+            pool, guestThreads, watchdog, options.answerDeadline(), options.exchangeDeadline());
     Optional<SelfSignedTls> tls =
         options.tls() ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
     Http1Config http1 =
@@ -70,10 +79,13 @@ public final class WasiHttpServer implements AutoCloseable {
             .maxTcpConnections(MAX_CONNECTIONS)
             .idleConnectionTimeout(options.idleTimeout())
             .idleConnectionPeriod(Duration.ofSeconds(1))
+            // A response is written as the guest produces it; Nagle's algorithm would hold its
+            // last segment back until the client's delayed acknowledgement (40 ms on Linux).
+            .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
             .routing(routing -> routing.any(handler));
     tls.ifPresent(t -> builder.tls(t.serverTls()));
     WebServer server = builder.build().start();
-    return new WasiHttpServer(server, pool, guestThreads, tls);
+    return new WasiHttpServer(server, pool, guestThreads, watchdog, tls);
   }
 
   /** The port the server listens on. */
@@ -96,6 +108,7 @@ public final class WasiHttpServer implements AutoCloseable {
   public void close() {
     server.stop();
     guestThreads.shutdownNow();
+    watchdog.close();
     pool.close();
   }
 }

@@ -31,6 +31,7 @@ final class HelidonResponseSink implements ResponseSink {
 
   private final ServerResponse response;
   private State state = State.WAITING;
+  private volatile boolean overdue;
   private OutputStream body;
   private final CompletableFuture<Void> answered = new CompletableFuture<>();
 
@@ -40,6 +41,9 @@ final class HelidonResponseSink implements ResponseSink {
 
   @Override
   public synchronized OutputStream start(int status, List<HttpField> headers) throws IOException {
+    if (overdue) {
+      throw new IOException("the exchange missed its deadline");
+    }
     if (state != State.WAITING) {
       throw new IOException("the exchange is over (" + state + ")");
     }
@@ -79,11 +83,20 @@ final class HelidonResponseSink implements ResponseSink {
 
   @Override
   public synchronized void fail(ErrorCode code) {
-    if (state == State.WAITING) {
+    if (state == State.WAITING && !overdue) {
       sendError(Status.INTERNAL_SERVER_ERROR_500, "the app failed to answer: " + code);
       state = State.FAILED;
       answered.complete(null);
     }
+  }
+
+  /**
+   * The guest missed a deadline and is being stopped on its own thread: it may no longer start a
+   * response, and its failure is not answered as a 500, since the thread that ran it {@linkplain
+   * #expire expires} the exchange once the guest stopped.
+   */
+  void overdue() {
+    overdue = true;
   }
 
   /** Completes when the guest started a response or failed without one. */
@@ -114,6 +127,20 @@ final class HelidonResponseSink implements ResponseSink {
     response.status(status);
     response.headers().set(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
     response.send((message + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Answers {@code status} with {@code message} for a guest that cannot be stopped, from another
+   * thread than the request's, which stays with the guest: the client is told not to send another
+   * request on this connection, since nobody will read it.
+   */
+  synchronized void abandon(Status status, String message) {
+    State before = state;
+    state = State.EXPIRED;
+    if (before == State.WAITING) {
+      response.headers().set(HeaderValues.CONNECTION_CLOSE);
+      sendError(status, message);
+    }
   }
 
   private synchronized void checkStreaming() throws IOException {
