@@ -33,6 +33,7 @@ final class FunctionOutliner {
   }
 
   private final FunctionBody fn;
+  private final int budget;
   private final int cap;
   private final Sink sink;
   private final int scratchBase;
@@ -54,6 +55,7 @@ final class FunctionOutliner {
 
   FunctionOutliner(FunctionBody fn, int budget, Sink sink) {
     this.fn = fn;
+    this.budget = budget;
     // room for what rewriting adds: the exit block, exit-code stores, the result epilogue
     this.cap = budget - budget / 8;
     this.sink = sink;
@@ -71,8 +73,8 @@ final class FunctionOutliner {
     return outlined;
   }
 
-  /** Outlines regions until the body fits {@code budget} or no region is left to take. */
-  void run(int budget) {
+  /** Outlines regions until the body fits the budget or no region is left to take. */
+  void run() {
     long lastSize = Long.MAX_VALUE;
     while (true) {
       candidates.clear();

@@ -92,7 +92,7 @@ public final class ModuleOutliner {
         continue;
       }
       FunctionOutliner f = new FunctionOutliner(body, budget, sink);
-      f.run(budget);
+      f.run();
       if (f.outlined() > 0) {
         byte[] encoded = f.encode();
         replaced.put(i, encoded);

@@ -40,10 +40,6 @@ final class Op implements Node {
     return synthetic(opcode, index, null, opcode == LOCAL_GET ? 0 : 1, opcode == LOCAL_SET ? 0 : 1);
   }
 
-  static Op br(int depth) {
-    return synthetic(BR, depth, null, 0, 0);
-  }
-
   static Op brTable(int[] labels) {
     return synthetic(BR_TABLE, 0, labels, 1, 0);
   }
@@ -111,15 +107,7 @@ final class Op implements Node {
           w.u32(l);
         }
       }
-      case I32_CONST -> {
-        w.u8(opcode);
-        w.s32(newImm);
-      }
       default -> w.u8(opcode);
     }
-  }
-
-  static Op i32Const(int value) {
-    return synthetic(I32_CONST, value, null, 0, 1);
   }
 }

@@ -7,10 +7,6 @@ final class WasmWriter {
   private byte[] buf = new byte[64];
   private int len;
 
-  int length() {
-    return len;
-  }
-
   void u8(int b) {
     ensure(1);
     buf[len++] = (byte) b;
