@@ -315,9 +315,8 @@ final class InstanceBuilder {
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
             .withStart(false)
-            // ByteArrayMemory (inside the budget's memories): allocation and bulk copies are
-            // several times cheaper than the default ByteBufferMemory's (instantiation was
-            // dominated by ByteBuffer.allocate).
+            // LazyPageMemory: the instance's memory cap, and pages allocated on first write
+            // (instantiation was dominated by allocating initial memory up front).
             .withMemoryFactory(
                 limits -> instantiation.memory.newMemory(limits, "core instance " + coreIndex))
             .build();

@@ -1,6 +1,5 @@
 package io.cloister.component.runtime;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 
@@ -22,7 +21,7 @@ final class MemoryBudget {
 
   /**
    * A memory with {@code declared} limits, its maximum lowered to what the budget could ever give
-   * it, its initial pages taken from the budget.
+   * it, its initial pages taken from the budget (and allocated only when written).
    *
    * @throws MemoryCapExceededException if the initial pages do not fit in what is left
    */
@@ -32,8 +31,7 @@ final class MemoryBudget {
       throw new MemoryCapExceededException(where, (long) initial * Memory.PAGE_SIZE, usedBytes(), capBytes);
     }
     long maximum = Math.min(declared.maximumPages(), capPages);
-    MemoryLimits limits = new MemoryLimits(initial, (int) maximum, declared.shared());
-    return new BudgetedMemory(new ByteArrayMemory(limits), this);
+    return new LazyPageMemory(new MemoryLimits(initial, (int) maximum, declared.shared()), this);
   }
 
   /** Takes {@code pages} if they fit, else takes nothing. */
@@ -43,11 +41,6 @@ final class MemoryBudget {
     }
     usedPages += pages;
     return true;
-  }
-
-  /** Gives back {@code pages} a growth reserved but could not use. */
-  synchronized void release(int pages) {
-    usedPages -= pages;
   }
 
   private synchronized long usedBytes() {
