@@ -18,12 +18,14 @@ import java.util.function.Function;
 
 /**
  * A non-shared core linear memory of 64 KiB pages, each allocated on its first write: a page never
- * written reads as zeros and costs nothing, so a module's initial memory (a Rust module's 1 MiB
- * stack region, mostly untouched) is not allocated up front. Growth draws on the component
- * instance's {@link MemoryBudget}; a {@code memory.grow} it cannot cover returns -1.
+ * written is the shared, never-written {@link #ZEROS} page, so a module's initial memory (a Rust
+ * module's 1 MiB stack region, mostly untouched) is not allocated up front. Growth draws on the
+ * component instance's {@link MemoryBudget}; a {@code memory.grow} it cannot cover returns -1.
  *
- * <p>Accesses within one page take a fast path (one bounds compare, one null check); accesses that
- * straddle pages or leave the memory take the byte-wise slow path, which traps out of bounds.
+ * <p>Slots past the current size are null, so an access within one page needs no bounds compare:
+ * indexing the page table or a null page throws, and that is turned into the out-of-bounds trap
+ * (as Chicory's own memories do). A store compares its page with {@link #ZEROS} first. Accesses that
+ * straddle pages take the byte-wise slow path.
  * Atomic operations use the {@link Memory} defaults, serialized on this memory: a component's
  * memories are not shared between threads.
  */
@@ -36,6 +38,8 @@ final class LazyPageMemory implements Memory {
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** Every page not written yet; never written itself. */
+  private static final byte[] ZEROS = new byte[PAGE_SIZE];
 
   private final MemoryLimits limits;
   private final MemoryBudget budget;
@@ -53,6 +57,7 @@ final class LazyPageMemory implements Memory {
     this.budget = budget;
     this.pages = new byte[Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES)][];
     this.nPages = limits.initialPages();
+    Arrays.fill(pages, 0, nPages, ZEROS);
   }
 
   // ---- size ----
@@ -68,6 +73,7 @@ final class LazyPageMemory implements Memory {
     if (size < 0 || size > pages.length - previous || !budget.reserve(size)) {
       return -1;
     }
+    Arrays.fill(pages, previous, previous + size, ZEROS);
     nPages = previous + size;
     return previous;
   }
@@ -93,10 +99,13 @@ final class LazyPageMemory implements Memory {
 
   // ---- pages ----
 
-  /** The page to write at {@code index} (within bounds), allocated now if never written. */
+  /**
+   * The page to write at {@code index}, allocated now if never written; null past the size, and
+   * an index past the page table throws.
+   */
   private byte[] writable(int index) {
     byte[] page = pages[index];
-    if (page == null) {
+    if (page == ZEROS) {
       page = new byte[PAGE_SIZE];
       pages[index] = page;
     }
@@ -120,14 +129,24 @@ final class LazyPageMemory implements Memory {
     check(addr, size, sizeInBytes(), WasmRuntimeException::new);
   }
 
+  /** The trap for a fast-path access that indexed past the page table or hit a null page. */
+  private WasmRuntimeException outOfBounds(int addr, int size) {
+    return new WasmRuntimeException(
+        "out of bounds memory access: attempted to access address: "
+            + addr
+            + " but limit is: "
+            + sizeInBytes()
+            + " and size: "
+            + size);
+  }
+
   /** {@code size} bytes at {@code addr}, little-endian, for accesses that straddle pages. */
   private long readSlow(int addr, int size) {
     check(addr, size);
     long value = 0;
     for (int i = size - 1; i >= 0; i--) {
       int a = addr + i;
-      byte[] page = pages[a >>> SHIFT];
-      value = (value << 8) | (page == null ? 0 : page[a & MASK] & 0xFF);
+      value = (value << 8) | (pages[a >>> SHIFT][a & MASK] & 0xFF);
     }
     return value;
   }
@@ -140,27 +159,30 @@ final class LazyPageMemory implements Memory {
     }
   }
 
-  /** Whether an access of {@code size} bytes at {@code addr} is within one existing page. */
-  private boolean inOnePage(int addr, int size) {
-    return (addr & MASK) <= PAGE_SIZE - size && (addr >>> SHIFT) < nPages;
+  /** Whether an access of {@code size} bytes at {@code addr} stays within one page. */
+  private static boolean inOnePage(int addr, int size) {
+    return (addr & MASK) <= PAGE_SIZE - size;
   }
 
   // ---- loads and stores ----
 
   @Override
   public byte read(int addr) {
-    if ((addr >>> SHIFT) < nPages) {
-      byte[] page = pages[addr >>> SHIFT];
-      return page == null ? 0 : page[addr & MASK];
+    try {
+      return pages[addr >>> SHIFT][addr & MASK];
+    } catch (RuntimeException e) {
+      throw outOfBounds(addr, 1);
     }
-    return (byte) readSlow(addr, 1);
   }
 
   @Override
   public short readShort(int addr) {
     if (inOnePage(addr, 2)) {
-      byte[] page = pages[addr >>> SHIFT];
-      return page == null ? 0 : (short) SHORT.get(page, addr & MASK);
+      try {
+        return (short) SHORT.get(pages[addr >>> SHIFT], addr & MASK);
+      } catch (RuntimeException e) {
+        throw outOfBounds(addr, 2);
+      }
     }
     return (short) readSlow(addr, 2);
   }
@@ -173,8 +195,11 @@ final class LazyPageMemory implements Memory {
   @Override
   public int readInt(int addr) {
     if (inOnePage(addr, 4)) {
-      byte[] page = pages[addr >>> SHIFT];
-      return page == null ? 0 : (int) INT.get(page, addr & MASK);
+      try {
+        return (int) INT.get(pages[addr >>> SHIFT], addr & MASK);
+      } catch (RuntimeException e) {
+        throw outOfBounds(addr, 4);
+      }
     }
     return (int) readSlow(addr, 4);
   }
@@ -182,8 +207,11 @@ final class LazyPageMemory implements Memory {
   @Override
   public long readLong(int addr) {
     if (inOnePage(addr, 8)) {
-      byte[] page = pages[addr >>> SHIFT];
-      return page == null ? 0 : (long) LONG.get(page, addr & MASK);
+      try {
+        return (long) LONG.get(pages[addr >>> SHIFT], addr & MASK);
+      } catch (RuntimeException e) {
+        throw outOfBounds(addr, 8);
+      }
     }
     return readSlow(addr, 8);
   }
@@ -210,17 +238,21 @@ final class LazyPageMemory implements Memory {
 
   @Override
   public void writeByte(int addr, byte data) {
-    if ((addr >>> SHIFT) < nPages) {
+    try {
       writable(addr >>> SHIFT)[addr & MASK] = data;
-    } else {
-      writeSlow(addr, 1, data);
+    } catch (RuntimeException e) {
+      throw outOfBounds(addr, 1);
     }
   }
 
   @Override
   public void writeShort(int addr, short data) {
     if (inOnePage(addr, 2)) {
-      SHORT.set(writable(addr >>> SHIFT), addr & MASK, data);
+      try {
+        SHORT.set(writable(addr >>> SHIFT), addr & MASK, data);
+      } catch (RuntimeException e) {
+        throw outOfBounds(addr, 2);
+      }
     } else {
       writeSlow(addr, 2, data);
     }
@@ -229,7 +261,11 @@ final class LazyPageMemory implements Memory {
   @Override
   public void writeI32(int addr, int data) {
     if (inOnePage(addr, 4)) {
-      INT.set(writable(addr >>> SHIFT), addr & MASK, data);
+      try {
+        INT.set(writable(addr >>> SHIFT), addr & MASK, data);
+      } catch (RuntimeException e) {
+        throw outOfBounds(addr, 4);
+      }
     } else {
       writeSlow(addr, 4, data);
     }
@@ -238,7 +274,11 @@ final class LazyPageMemory implements Memory {
   @Override
   public void writeLong(int addr, long data) {
     if (inOnePage(addr, 8)) {
-      LONG.set(writable(addr >>> SHIFT), addr & MASK, data);
+      try {
+        LONG.set(writable(addr >>> SHIFT), addr & MASK, data);
+      } catch (RuntimeException e) {
+        throw outOfBounds(addr, 8);
+      }
     } else {
       writeSlow(addr, 8, data);
     }
@@ -276,7 +316,7 @@ final class LazyPageMemory implements Memory {
       int a = addr + done;
       int chunk = Math.min(len - done, PAGE_SIZE - (a & MASK));
       byte[] page = pages[a >>> SHIFT];
-      if (page != null) {
+      if (page != ZEROS) {
         System.arraycopy(page, a & MASK, out, done, chunk);
       }
       done += chunk;
@@ -291,10 +331,8 @@ final class LazyPageMemory implements Memory {
     for (int done = 0; done < size; ) {
       int a = fromIndex + done;
       int chunk = Math.min(size - done, PAGE_SIZE - (a & MASK));
-      byte[] page = pages[a >>> SHIFT];
-      if (page != null || value != 0) {
-        byte[] target = page != null ? page : writable(a >>> SHIFT);
-        Arrays.fill(target, a & MASK, (a & MASK) + chunk, value);
+      if (value != 0 || pages[a >>> SHIFT] != ZEROS) {
+        Arrays.fill(writable(a >>> SHIFT), a & MASK, (a & MASK) + chunk, value);
       }
       done += chunk;
     }
@@ -302,7 +340,7 @@ final class LazyPageMemory implements Memory {
 
   @Override
   public void zero() {
-    Arrays.fill(pages, null);
+    Arrays.fill(pages, 0, nPages, ZEROS);
   }
 
   @Override
@@ -330,10 +368,8 @@ final class LazyPageMemory implements Memory {
         chunk = Math.min(remaining, PAGE_SIZE - Math.max(d & MASK, s & MASK));
       }
       byte[] from = pages[s >>> SHIFT];
-      if (from != null) {
+      if (from != ZEROS || pages[d >>> SHIFT] != ZEROS) {
         System.arraycopy(from, s & MASK, writable(d >>> SHIFT), d & MASK, chunk);
-      } else if (pages[d >>> SHIFT] != null) {
-        Arrays.fill(pages[d >>> SHIFT], d & MASK, (d & MASK) + chunk, (byte) 0);
       }
       done += chunk;
     }

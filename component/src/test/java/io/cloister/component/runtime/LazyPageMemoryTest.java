@@ -125,6 +125,7 @@ class LazyPageMemoryTest {
       }
     }
     assertThat(m.readBytes(0, size)).isEqualTo(model);
+    assertThat(memory(4, 4).readBytes(0, size)).as("the shared zero page").containsOnly(0);
     m.zero();
     assertThat(m.readBytes(0, size)).containsOnly(0);
   }
