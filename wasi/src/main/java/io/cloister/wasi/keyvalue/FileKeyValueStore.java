@@ -126,6 +126,16 @@ public final class FileKeyValueStore implements KeyValueStore {
     return next;
   }
 
+  @Override
+  public synchronized boolean compareAndSwap(String key, Optional<byte[]> expected, byte[] value)
+      throws KeyValueException {
+    if (!KeyValueStore.sameValue(get(key), expected)) {
+      return false;
+    }
+    set(key, value);
+    return true;
+  }
+
   private void write(String key, byte[] value) throws KeyValueException {
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     ByteBuffer buf = ByteBuffer.allocate(4 + 4 + keyBytes.length + 4 + value.length + HASH_BYTES);
