@@ -70,6 +70,15 @@ public final class ServeCommand implements Callable<Integer> {
   long deadlineSeconds = 10;
 
   @Option(
+      names = "--read-timeout",
+      paramLabel = "SECONDS",
+      description = {
+        "Seconds a client may take to send a request's headers after its request line, however",
+        "slowly, before it gets 408 and is disconnected (default ${DEFAULT-VALUE})."
+      })
+  long readTimeoutSeconds = 30;
+
+  @Option(
       names = "--fresh-instances",
       description = "A new instance for every request (default: pooled).")
   boolean fresh;
@@ -78,6 +87,10 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    if (readTimeoutSeconds <= 0) {
+      err.println("cloister serve: --read-timeout must be at least 1 second");
+      return 2;
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -107,6 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServeOptions options = ServeOptions.defaults().withPort(port).withTls(tls);
     options =
         options.withDeadlines(Duration.ofSeconds(deadlineSeconds), options.exchangeDeadline());
+    options = options.withTimeouts(options.idleTimeout(), Duration.ofSeconds(readTimeoutSeconds));
     if (fresh) {
       options = options.withPolicy(new InstancePolicy.Fresh());
     }

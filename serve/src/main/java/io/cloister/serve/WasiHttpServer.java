@@ -23,22 +23,30 @@ import java.util.concurrent.Executors;
 public final class WasiHttpServer implements AutoCloseable {
   /**
    * Open connections at most. Helidon 4.5 reads requests from blocking socket channels without a
-   * read timeout, so a client that stays silent mid-request holds its connection (one virtual
-   * thread, no platform thread) until it goes away: this bound keeps such clients from exhausting
-   * the server.
+   * read timeout; what bounds a client that stays silent or trickles bytes is the idle timeout
+   * while it owes a request line, the read timeout ({@link HeaderSectionTimeout}) while it owes
+   * headers, and the exchange deadline while the app reads its body. Until then each such client
+   * holds a connection (one virtual thread, no platform thread): this bound keeps many of them from
+   * exhausting the server.
    */
   public static final int MAX_CONNECTIONS = 4096;
 
   private final WebServer server;
   private final GuestPool pool;
   private final ExecutorService guestThreads;
+  private final HeaderSectionTimeout headerTimeout;
   private final Optional<SelfSignedTls> tls;
 
   private WasiHttpServer(
-      WebServer server, GuestPool pool, ExecutorService guestThreads, Optional<SelfSignedTls> tls) {
+      WebServer server,
+      GuestPool pool,
+      ExecutorService guestThreads,
+      HeaderSectionTimeout headerTimeout,
+      Optional<SelfSignedTls> tls) {
     this.server = server;
     this.pool = pool;
     this.guestThreads = guestThreads;
+    this.headerTimeout = headerTimeout;
     this.tls = tls;
   }
 
@@ -52,8 +60,10 @@ public final class WasiHttpServer implements AutoCloseable {
             pool, guestThreads, options.answerDeadline(), options.exchangeDeadline());
     Optional<SelfSignedTls> tls =
         options.tls() ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
+    HeaderSectionTimeout headerTimeout = new HeaderSectionTimeout(options.readTimeout());
     Http1Config http1 =
         Http1Config.builder()
+            .addReceiveListener(headerTimeout)
             .maxHeadersSize(options.maxHeadersSize())
             .maxPrologueLength(options.maxPrologueLength())
             .validatePath(true)
@@ -72,8 +82,14 @@ public final class WasiHttpServer implements AutoCloseable {
             .idleConnectionPeriod(Duration.ofSeconds(1))
             .routing(routing -> routing.any(handler));
     tls.ifPresent(t -> builder.tls(t.serverTls()));
-    WebServer server = builder.build().start();
-    return new WasiHttpServer(server, pool, guestThreads, tls);
+    WebServer server;
+    try {
+      server = builder.build().start();
+    } catch (RuntimeException e) {
+      headerTimeout.close();
+      throw e;
+    }
+    return new WasiHttpServer(server, pool, guestThreads, headerTimeout, tls);
   }
 
   /** The port the server listens on. */
@@ -95,6 +111,7 @@ public final class WasiHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    headerTimeout.close();
     guestThreads.shutdownNow();
     pool.close();
   }
