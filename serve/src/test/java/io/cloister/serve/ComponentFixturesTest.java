@@ -164,6 +164,20 @@ class ComponentFixturesTest {
   }
 
   @Test
+  void kvDraft2CountsAndListsOverHttp() throws Exception {
+    serve("kv-draft2");
+    assertThat(get("/a").body()).isEqualTo("1\n");
+    assertThat(get("/a?x=1").body()).isEqualTo("2\n");
+    HttpResponse<String> keys = get("/keys");
+    assertThat(keys.statusCode()).isEqualTo(200);
+    assertThat(keys.body()).isEmpty(); // bucket "keys" is not bucket "counters"
+    assertThat(keys.headers().firstValue("x-next-cursor")).isEmpty();
+    HttpResponse<String> bad = get("/keys?cursor=nonsense");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).startsWith("invalid list-keys cursor");
+  }
+
+  @Test
   void loggingReachesServeOutput() throws Exception {
     serve("logging");
     assertThat(get("/").body()).isEqualTo("logged\n");
