@@ -18,10 +18,10 @@ import java.util.concurrent.TimeUnit;
  * within a timeout of its request line, whether the client went silent or trickles bytes.
  *
  * <p>Helidon 4.5 reads without a read timeout (its {@code SocketOptions.readTimeout} is not applied
- * to server sockets) and its idle-connection check interrupts a connection only while it waits for a
- * request line; this listener, a receive listener of the HTTP/1.1 protocol, bounds the rest of the
- * request head. The connection's own thread stays blocked in its read until the socket is closed
- * here, which ends it.
+ * to server sockets) and its idle-connection check interrupts a connection only while it waits for
+ * a request line; this listener, a receive listener of the HTTP/1.1 protocol, bounds the rest of
+ * the request head. The connection's own thread stays blocked in its read until the socket is
+ * closed here, which ends it.
  */
 final class HeaderSectionTimeout implements Http1ConnectionListener, AutoCloseable {
   private static final byte[] REQUEST_TIMEOUT =

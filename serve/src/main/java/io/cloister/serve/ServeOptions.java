@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param maxPayloadSize the largest request body accepted in bytes (else 413), -1 for no limit
  * @param idleTimeout how long a connection may wait for a request line, i.e. stay idle between
  *     requests (else it is closed)
- * @param readTimeout how long a request's header section may take to arrive after its request
- *     line, however slowly its bytes trickle in (else 408 and the connection is closed)
+ * @param readTimeout how long a request's header section may take to arrive after its request line,
+ *     however slowly its bytes trickle in (else 408 and the connection is closed)
  * @param maxConcurrentRequests requests served at once; more are refused with 503
  */
 public record ServeOptions(
@@ -52,8 +52,8 @@ public record ServeOptions(
 
   /**
    * Loopback on port 8080 without TLS, pooled instances, 10 s to answer, 5 min per exchange, 16 KiB
-   * of headers, 8 KiB request line, bodies of any size, 30 s idle and read timeouts, 256 requests at
-   * once.
+   * of headers, 8 KiB request line, bodies of any size, 30 s idle and read timeouts, 256 requests
+   * at once.
    */
   public static ServeOptions defaults() {
     return new ServeOptions(

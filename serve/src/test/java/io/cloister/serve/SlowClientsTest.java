@@ -30,7 +30,8 @@ class SlowClientsTest {
 
   private final JavaGuests guests =
       new JavaGuests(
-          new ConsoleAppLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+          new ConsoleAppLog(
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
   private WasiHttpServer server;
 
   @BeforeEach
@@ -168,8 +169,7 @@ class SlowClientsTest {
       return response.endsWith("\r\n0\r\n\r\n");
     }
     int at = head.indexOf("content-length:");
-    int length =
-        at < 0 ? 0 : Integer.parseInt(head.substring(at + 15).split("\r\n", 2)[0].trim());
+    int length = at < 0 ? 0 : Integer.parseInt(head.substring(at + 15).split("\r\n", 2)[0].trim());
     return response.length() - end - 4 >= length;
   }
 }

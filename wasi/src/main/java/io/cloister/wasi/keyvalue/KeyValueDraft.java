@@ -5,9 +5,9 @@ import io.cloister.wasi.link.Args;
 import io.cloister.wasi.link.Results;
 
 /**
- * What differs between the wasi:keyvalue drafts bound here: the package version, the type of
- * {@code list-keys} cursors and the counter type of {@code atomics.increment}. Everything else,
- * storage included, is shared.
+ * What differs between the wasi:keyvalue drafts bound here: the package version, the type of {@code
+ * list-keys} cursors and the counter type of {@code atomics.increment}. Everything else, storage
+ * included, is shared.
  */
 sealed interface KeyValueDraft {
 

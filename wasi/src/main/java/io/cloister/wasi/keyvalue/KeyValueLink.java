@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Binds {@code wasi:keyvalue@0.2.0-draft} and {@code @0.2.0-draft2} (store, atomics, batch) to
- * host definitions over the same {@link KeyValueBuckets}, so a component importing either draft
- * sees the same data. The drafts differ only in their ABI ({@link KeyValueDraft}) and in draft2's
+ * Binds {@code wasi:keyvalue@0.2.0-draft} and {@code @0.2.0-draft2} (store, atomics, batch) to host
+ * definitions over the same {@link KeyValueBuckets}, so a component importing either draft sees the
+ * same data. The drafts differ only in their ABI ({@link KeyValueDraft}) and in draft2's
  * compare-and-swap ({@code atomics.cas}, {@code atomics.swap}).
  */
 public final class KeyValueLink {

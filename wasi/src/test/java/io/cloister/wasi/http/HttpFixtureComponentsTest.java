@@ -256,7 +256,8 @@ class HttpFixtureComponentsTest {
                 () -> {
                   List<Long> values = new ArrayList<>();
                   for (int i = 0; i < perInstance; i++) {
-                    var sink = call(instance, request("GET", "/hits", InputStream.nullInputStream()));
+                    var sink =
+                        call(instance, request("GET", "/hits", InputStream.nullInputStream()));
                     assertThat(sink.status).isEqualTo(200);
                     values.add(Long.parseLong(body(sink).strip()));
                   }

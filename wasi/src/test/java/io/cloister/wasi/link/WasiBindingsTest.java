@@ -284,10 +284,7 @@ class WasiBindingsTest {
     Value page =
         ok(
             defs.call(
-                store,
-                "[method]bucket.list-keys",
-                borrow(bucket),
-                new Value.OptionValue(cursor)));
+                store, "[method]bucket.list-keys", borrow(bucket), new Value.OptionValue(cursor)));
     return ((Value.RecordValue) page).fields();
   }
 
