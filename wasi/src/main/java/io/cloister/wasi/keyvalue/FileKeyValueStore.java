@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -213,13 +212,7 @@ public final class FileKeyValueStore implements KeyValueStore {
     }
     String key;
     try {
-      key =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(keyBytes))
-              .toString();
+      key = StrictUtf8.decode(keyBytes);
     } catch (CharacterCodingException e) {
       throw corrupted(file, 8, "key is not UTF-8");
     }

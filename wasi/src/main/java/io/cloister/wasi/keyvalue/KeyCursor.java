@@ -1,8 +1,6 @@
 package io.cloister.wasi.keyvalue;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -48,13 +46,7 @@ public final class KeyCursor {
     }
     String after;
     try {
-      after =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(key))
-              .toString();
+      after = StrictUtf8.decode(key);
     } catch (CharacterCodingException e) {
       throw invalid("its key is not UTF-8");
     }
