@@ -240,6 +240,44 @@ class HttpFixtureComponentsTest {
     parallelIncrementsLoseNothing(new FileKeyValueBuckets(dir), 10);
   }
 
+  @Test
+  void parallelCompareAndSwapRetriesLoseNothing() throws Exception {
+    WasiHost host = WasiHost.builder("cas").keyValue(new InMemoryKeyValueBuckets()).build();
+    int instances = 4;
+    int perInstance = 25;
+    List<HttpHandlerInvoker> invokers = new ArrayList<>();
+    for (int i = 0; i < instances; i++) {
+      invokers.add(invoker("kv-draft2", host));
+    }
+    Set<Integer> written = new TreeSet<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(instances)) {
+      List<Future<List<Integer>>> seen = new ArrayList<>();
+      for (HttpHandlerInvoker instance : invokers) {
+        seen.add(
+            pool.submit(
+                () -> {
+                  List<Integer> lengths = new ArrayList<>();
+                  for (int i = 0; i < perInstance; i++) {
+                    var sink =
+                        call(instance, request("GET", "/cas/x", InputStream.nullInputStream()));
+                    assertThat(sink.status).isEqualTo(200);
+                    String value = body(sink).strip();
+                    assertThat(value).matches("\\++");
+                    lengths.add(value.length());
+                  }
+                  return lengths;
+                }));
+      }
+      for (Future<List<Integer>> f : seen) {
+        written.addAll(f.get());
+      }
+    }
+    // each swap that succeeded wrote one more "+" than the value it replaced: 1..n, once each
+    int n = instances * perInstance;
+    assertThat(written).hasSize(n).first().isEqualTo(1);
+    assertThat(host.keyValue().open("cas").get("/cas/x").orElseThrow()).hasSize(n);
+  }
+
   /** Four instances, two per draft, each on its own thread, all counting the same key. */
   private static void parallelIncrementsLoseNothing(KeyValueBuckets buckets, int perInstance)
       throws Exception {
