@@ -64,6 +64,9 @@ class ComponentFixturesTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("content-type")).hasValue("text/plain");
       assertThat(response.body()).isEqualTo("Hello, world!\n");
+      // Written with blocking-write-and-flush, then finished: sent in one piece with its length.
+      assertThat(response.headers().firstValue("content-length")).hasValue("14");
+      assertThat(response.headers().firstValue("transfer-encoding")).isEmpty();
     }
   }
 
