@@ -94,6 +94,35 @@ class ServeCommandTest {
     assertThat(err.toString()).contains("not a valid component");
   }
 
+  @Test
+  void maxMemoryReachesTheEngine() {
+    // hello declares 2 initial pages (128 KiB): under a 64 KiB cap it cannot start
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    String hello = BUILD.resolve("hello.component.wasm").toString();
+    assertThat(cl.execute("serve", hello, "--port", "0", "--max-memory", "64k")).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("hello.component.wasm")
+        .contains("initial memory of 131072 bytes")
+        .contains("memory cap of 65536 bytes");
+  }
+
+  @Test
+  void badMemorySizesAreClearErrors() {
+    String hello = BUILD.resolve("hello.component.wasm").toString();
+    for (String bad : new String[] {"lots", "12x", "-5", "1.5g", "", "0", "1k"}) {
+      CommandLine cl = Main.commandLine();
+      StringWriter err = new StringWriter();
+      cl.setErr(new PrintWriter(err, true));
+      assertThat(cl.execute("serve", hello, "--max-memory", bad)).as(bad).isEqualTo(2);
+      assertThat(err.toString())
+          .as(bad)
+          .contains("Invalid value for option '--max-memory'")
+          .contains("'" + bad + "'");
+    }
+  }
+
   private static URI awaitUri(StringWriter out) throws InterruptedException {
     Pattern serving = Pattern.compile("serving .* on (http://127\\.0\\.0\\.1:\\d+/)");
     for (int i = 0; i < 1200; i++) {

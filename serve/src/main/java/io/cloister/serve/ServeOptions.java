@@ -1,5 +1,6 @@
 package io.cloister.serve;
 
+import io.cloister.component.runtime.EngineOptions;
 import io.cloister.serve.guest.InstancePolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import java.util.Objects;
  * @param readTimeout how long a request's header section may take to arrive after its request line,
  *     however slowly its bytes trickle in (else 408 and the connection is closed)
  * @param maxConcurrentRequests requests served at once; more are refused with 503
+ * @param maxMemoryBytes the most linear memory one guest instance may hold, summed over its core
+ *     memories: growth beyond is refused (the guest usually traps: 500), a component whose initial
+ *     memory exceeds it does not start
  */
 public record ServeOptions(
     String host,
@@ -34,7 +38,11 @@ public record ServeOptions(
     long maxPayloadSize,
     Duration idleTimeout,
     Duration readTimeout,
-    int maxConcurrentRequests) {
+    int maxConcurrentRequests,
+    long maxMemoryBytes) {
+  /** The default {@link #maxMemoryBytes()}: 256 MiB per instance. */
+  public static final long DEFAULT_MAX_MEMORY_BYTES = 256L << 20;
+
   public ServeOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(policy, "policy");
@@ -48,12 +56,16 @@ public record ServeOptions(
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
+    if (maxMemoryBytes < 0) {
+      throw new IllegalArgumentException("memory cap must not be negative: " + maxMemoryBytes);
+    }
   }
 
   /**
    * Loopback on port 8080 without TLS, pooled instances, 10 s to answer, 5 min per exchange, 16 KiB
-   * of headers, 8 KiB request line, bodies of any size, 30 s idle and read timeouts, 256 requests
-   * at once.
+   * of headers, 8 KiB request line, bodies of any size, 30 s idle and read timeouts, 256 requests at
+   * once,
+   * 256 MiB of linear memory per instance.
    */
   public static ServeOptions defaults() {
     return new ServeOptions(
@@ -68,7 +80,8 @@ public record ServeOptions(
         -1,
         Duration.ofSeconds(30),
         Duration.ofSeconds(30),
-        256);
+        256,
+        DEFAULT_MAX_MEMORY_BYTES);
   }
 
   /** These options on another port. */
@@ -85,7 +98,8 @@ public record ServeOptions(
         maxPayloadSize,
         idleTimeout,
         readTimeout,
-        maxConcurrentRequests);
+        maxConcurrentRequests,
+        maxMemoryBytes);
   }
 
   /** These options with TLS on or off. */
@@ -102,7 +116,8 @@ public record ServeOptions(
         maxPayloadSize,
         idleTimeout,
         readTimeout,
-        maxConcurrentRequests);
+        maxConcurrentRequests,
+        maxMemoryBytes);
   }
 
   /** These options with another instance policy. */
@@ -119,7 +134,8 @@ public record ServeOptions(
         maxPayloadSize,
         idleTimeout,
         readTimeout,
-        maxConcurrentRequests);
+        maxConcurrentRequests,
+        maxMemoryBytes);
   }
 
   /** These options with other deadlines. */
@@ -136,7 +152,8 @@ public record ServeOptions(
         maxPayloadSize,
         idleTimeout,
         readTimeout,
-        maxConcurrentRequests);
+        maxConcurrentRequests,
+        maxMemoryBytes);
   }
 
   /** These options with other idle and read timeouts. */
@@ -153,6 +170,30 @@ public record ServeOptions(
         maxPayloadSize,
         idle,
         read,
-        maxConcurrentRequests);
+        maxConcurrentRequests,
+        maxMemoryBytes);
+  }
+
+  /** These options with another per-instance memory cap. */
+  public ServeOptions withMaxMemory(long bytes) {
+    return new ServeOptions(
+        host,
+        port,
+        tls,
+        policy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        readTimeout,
+        maxConcurrentRequests,
+        bytes);
+  }
+
+  /** How guests compiled for this server run: compiled, with {@link #maxMemoryBytes()}. */
+  public EngineOptions engine() {
+    return EngineOptions.compiled().withMaxMemory(maxMemoryBytes);
   }
 }

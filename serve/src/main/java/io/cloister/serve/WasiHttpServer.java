@@ -1,9 +1,11 @@
 package io.cloister.serve;
 
+import io.cloister.serve.exchange.DeadlineWatchdog;
 import io.cloister.serve.exchange.ExchangeHandler;
 import io.cloister.serve.guest.GuestFactory;
 import io.cloister.serve.guest.GuestPool;
 import io.cloister.serve.tls.SelfSignedTls;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
@@ -34,6 +36,7 @@ public final class WasiHttpServer implements AutoCloseable {
   private final WebServer server;
   private final GuestPool pool;
   private final ExecutorService guestThreads;
+  private final DeadlineWatchdog watchdog;
   private final HeaderSectionTimeout headerTimeout;
   private final Optional<SelfSignedTls> tls;
 
@@ -41,11 +44,13 @@ public final class WasiHttpServer implements AutoCloseable {
       WebServer server,
       GuestPool pool,
       ExecutorService guestThreads,
+      DeadlineWatchdog watchdog,
       HeaderSectionTimeout headerTimeout,
       Optional<SelfSignedTls> tls) {
     this.server = server;
     this.pool = pool;
     this.guestThreads = guestThreads;
+    this.watchdog = watchdog;
     this.headerTimeout = headerTimeout;
     this.tls = tls;
   }
@@ -55,9 +60,10 @@ public final class WasiHttpServer implements AutoCloseable {
     GuestPool pool = new GuestPool(guests, options.policy());
     ExecutorService guestThreads =
         Executors.newCachedThreadPool(Thread.ofPlatform().name("guest-", 0).daemon().factory());
+    DeadlineWatchdog watchdog = new DeadlineWatchdog();
     ExchangeHandler handler =
         new ExchangeHandler(
-            pool, guestThreads, options.answerDeadline(), options.exchangeDeadline());
+            pool, guestThreads, watchdog, options.answerDeadline(), options.exchangeDeadline());
     Optional<SelfSignedTls> tls =
         options.tls() ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
     HeaderSectionTimeout headerTimeout = new HeaderSectionTimeout(options.readTimeout());
@@ -80,6 +86,9 @@ public final class WasiHttpServer implements AutoCloseable {
             .maxTcpConnections(MAX_CONNECTIONS)
             .idleConnectionTimeout(options.idleTimeout())
             .idleConnectionPeriod(Duration.ofSeconds(1))
+            // A response is written as the guest produces it; Nagle's algorithm would hold its
+            // last segment back until the client's delayed acknowledgement (40 ms on Linux).
+            .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
             .routing(routing -> routing.any(handler));
     tls.ifPresent(t -> builder.tls(t.serverTls()));
     WebServer server;
@@ -89,7 +98,7 @@ public final class WasiHttpServer implements AutoCloseable {
       headerTimeout.close();
       throw e;
     }
-    return new WasiHttpServer(server, pool, guestThreads, headerTimeout, tls);
+    return new WasiHttpServer(server, pool, guestThreads, watchdog, headerTimeout, tls);
   }
 
   /** The port the server listens on. */
@@ -113,6 +122,7 @@ public final class WasiHttpServer implements AutoCloseable {
     server.stop();
     headerTimeout.close();
     guestThreads.shutdownNow();
+    watchdog.close();
     pool.close();
   }
 }

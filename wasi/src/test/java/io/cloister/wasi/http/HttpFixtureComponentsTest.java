@@ -70,7 +70,7 @@ class HttpFixtureComponentsTest {
         Optional.of("http"),
         Optional.of("localhost:8080"),
         List.of(HttpField.of("Accept", "*/*"), HttpField.of("X-Test", "yes")),
-        body);
+        Optional.of(body));
   }
 
   private static HttpHandlerInvokerTest.RecordingSink call(

@@ -135,7 +135,7 @@ class WasiBindingsTest {
     assertThat(v.caseIndex()).isZero();
     Value message =
         defs.call(IoLink.ERROR, "[method]error.to-debug-string", borrow(v.payload().orElseThrow()));
-    assertThat(message).isEqualTo(str("the reader closed the stream"));
+    assertThat(message).isEqualTo(str("this host sends no outgoing requests"));
     assertThat(defs.call(H, "http-error-code", borrow(v.payload().orElseThrow())))
         .isEqualTo(new Value.OptionValue(Optional.empty()));
     assertThat(body).isNotNull();
