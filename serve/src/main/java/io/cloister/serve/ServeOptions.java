@@ -63,9 +63,8 @@ public record ServeOptions(
 
   /**
    * Loopback on port 8080 without TLS, pooled instances, 10 s to answer, 5 min per exchange, 16 KiB
-   * of headers, 8 KiB request line, bodies of any size, 30 s idle and read timeouts, 256 requests at
-   * once,
-   * 256 MiB of linear memory per instance.
+   * of headers, 8 KiB request line, bodies of any size, 30 s idle and read timeouts, 256 requests
+   * at once, 256 MiB of linear memory per instance.
    */
   public static ServeOptions defaults() {
     return new ServeOptions(

@@ -5,7 +5,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Decodes keys read back from outside (files, cursors), refusing rather than replacing bad UTF-8. */
+/**
+ * Decodes keys read back from outside (files, cursors), refusing rather than replacing bad UTF-8.
+ */
 final class StrictUtf8 {
   private StrictUtf8() {}
 
