@@ -27,9 +27,10 @@ public final class WasiHttpServer implements AutoCloseable {
    * Open connections at most. Helidon 4.5 reads requests from blocking socket channels without a
    * read timeout; what bounds a client that stays silent or trickles bytes is the idle timeout
    * while it owes a request line, the read timeout ({@link HeaderSectionTimeout}) while it owes
-   * headers, and the exchange deadline while the app reads its body. Until then each such client
-   * holds a connection (one virtual thread, no platform thread): this bound keeps many of them from
-   * exhausting the server.
+   * headers, and the exchange deadline while the app reads its body. Not yet bounded: a client
+   * silent in the middle of a body the app left unread keeps its connection after the answer. Each
+   * such client holds a connection (one virtual thread, no platform thread): this bound keeps many
+   * of them from exhausting the server.
    */
   public static final int MAX_CONNECTIONS = 4096;
 
