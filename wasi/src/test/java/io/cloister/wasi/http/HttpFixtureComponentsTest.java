@@ -243,37 +243,18 @@ class HttpFixtureComponentsTest {
   @Test
   void parallelCompareAndSwapRetriesLoseNothing() throws Exception {
     WasiHost host = WasiHost.builder("cas").keyValue(new InMemoryKeyValueBuckets()).build();
-    int instances = 4;
-    int perInstance = 25;
-    List<HttpHandlerInvoker> invokers = new ArrayList<>();
-    for (int i = 0; i < instances; i++) {
-      invokers.add(invoker("kv-draft2", host));
+    List<HttpHandlerInvoker> instances = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      instances.add(invoker("kv-draft2", host));
     }
+    int perInstance = 25;
     Set<Integer> written = new TreeSet<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(instances)) {
-      List<Future<List<Integer>>> seen = new ArrayList<>();
-      for (HttpHandlerInvoker instance : invokers) {
-        seen.add(
-            pool.submit(
-                () -> {
-                  List<Integer> lengths = new ArrayList<>();
-                  for (int i = 0; i < perInstance; i++) {
-                    var sink =
-                        call(instance, request("GET", "/cas/x", InputStream.nullInputStream()));
-                    assertThat(sink.status).isEqualTo(200);
-                    String value = body(sink).strip();
-                    assertThat(value).matches("\\++");
-                    lengths.add(value.length());
-                  }
-                  return lengths;
-                }));
-      }
-      for (Future<List<Integer>> f : seen) {
-        written.addAll(f.get());
-      }
+    for (String value : getInParallel(instances, perInstance, "/cas/x")) {
+      assertThat(value).matches("\\++");
+      written.add(value.length());
     }
     // each swap that succeeded wrote one more "+" than the value it replaced: 1..n, once each
-    int n = instances * perInstance;
+    int n = instances.size() * perInstance;
     assertThat(written).hasSize(n).first().isEqualTo(1);
     assertThat(host.keyValue().open("cas").get("/cas/x").orElseThrow()).hasSize(n);
   }
@@ -286,30 +267,42 @@ class HttpFixtureComponentsTest {
     for (String fixture : List.of("kv-counter", "kv-draft2", "kv-counter", "kv-draft2")) {
       instances.add(invoker(fixture, host));
     }
+    Set<Long> seen = new TreeSet<>();
+    for (String count : getInParallel(instances, perInstance, "/hits")) {
+      seen.add(Long.parseLong(count));
+    }
+    // every request saw a different count: 1..n, none lost, none repeated
+    long n = (long) instances.size() * perInstance;
+    assertThat(seen).hasSize((int) n).first().isEqualTo(1L);
+    assertThat(host.keyValue().open("counters").increment("/hits", 0)).isEqualTo(n);
+  }
+
+  /**
+   * GETs {@code path} {@code perInstance} times on each instance, each instance on its own thread;
+   * every answer must be 200. Returns all bodies without their final newline.
+   */
+  private static List<String> getInParallel(
+      List<HttpHandlerInvoker> instances, int perInstance, String path) throws Exception {
     try (ExecutorService pool = Executors.newFixedThreadPool(instances.size())) {
-      List<Future<List<Long>>> seen = new ArrayList<>();
+      List<Future<List<String>>> futures = new ArrayList<>();
       for (HttpHandlerInvoker instance : instances) {
-        seen.add(
+        futures.add(
             pool.submit(
                 () -> {
-                  List<Long> values = new ArrayList<>();
+                  List<String> bodies = new ArrayList<>();
                   for (int i = 0; i < perInstance; i++) {
-                    var sink =
-                        call(instance, request("GET", "/hits", InputStream.nullInputStream()));
+                    var sink = call(instance, request("GET", path, InputStream.nullInputStream()));
                     assertThat(sink.status).isEqualTo(200);
-                    values.add(Long.parseLong(body(sink).strip()));
+                    bodies.add(body(sink).strip());
                   }
-                  return values;
+                  return bodies;
                 }));
       }
-      Set<Long> all = new TreeSet<>();
-      for (Future<List<Long>> f : seen) {
+      List<String> all = new ArrayList<>();
+      for (Future<List<String>> f : futures) {
         all.addAll(f.get());
       }
-      // every request saw a different count: 1..n, none lost, none repeated
-      long n = (long) instances.size() * perInstance;
-      assertThat(all).hasSize((int) n).first().isEqualTo(1L);
-      assertThat(host.keyValue().open("counters").increment("/hits", 0)).isEqualTo(n);
+      return all;
     }
   }
 
