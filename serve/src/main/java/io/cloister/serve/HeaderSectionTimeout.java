@@ -7,11 +7,11 @@ import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.Http1ConnectionListener;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Answers 408 and closes the connection when a request's header section has not arrived in full
@@ -33,13 +33,9 @@ final class HeaderSectionTimeout implements Http1ConnectionListener, AutoCloseab
           .getBytes(StandardCharsets.US_ASCII);
 
   private final long timeoutNanos;
-  private final ScheduledThreadPoolExecutor timer;
-  private final ConcurrentMap<ConnectionContext, Deadline> pending = new ConcurrentHashMap<>();
-
-  /** A request head in progress: the task that expires it. */
-  private static final class Deadline {
-    private volatile Future<?> expiry;
-  }
+  private final ConcurrentMap<ConnectionContext, Long> pending = new ConcurrentHashMap<>();
+  private final Thread sweeper;
+  private volatile boolean closed;
 
   /** A timeout of {@code timeout} per header section. */
   HeaderSectionTimeout(Duration timeout) {
@@ -47,36 +43,33 @@ final class HeaderSectionTimeout implements Http1ConnectionListener, AutoCloseab
       throw new IllegalArgumentException("header section timeout must be positive: " + timeout);
     }
     this.timeoutNanos = timeout.toNanos();
-    this.timer =
-        new ScheduledThreadPoolExecutor(
-            1, Thread.ofPlatform().name("header-timeout").daemon().factory());
-    timer.setRemoveOnCancelPolicy(true);
+    // A sweep over the heads in progress instead of a timer per request: registering a head costs
+    // one map insertion on the hot path. The sweep's period bounds the timeout's precision.
+    long period = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(timeoutNanos / 10,
+        TimeUnit.MILLISECONDS.toNanos(250)));
+    this.sweeper =
+        Thread.ofPlatform().name("header-timeout").daemon().start(() -> sweep(period));
   }
 
   @Override
   public void prologue(ConnectionContext ctx, HttpPrologue prologue) {
-    Deadline d = new Deadline();
-    Deadline previous = pending.put(ctx, d);
-    if (previous != null) {
-      previous.expiry.cancel(false); // a head that failed without headers(): the server refused it
-    }
-    d.expiry =
-        timer.schedule(
-            () -> {
-              if (pending.remove(ctx, d)) {
-                expire(ctx);
-              }
-            },
-            timeoutNanos,
-            TimeUnit.NANOSECONDS);
+    pending.put(ctx, System.nanoTime() + timeoutNanos);
   }
 
   @Override
   public void headers(ConnectionContext ctx, Headers headers) {
-    // prologue() ran on this connection's thread before, so the expiry is set
-    Deadline d = pending.remove(ctx);
-    if (d != null) {
-      d.expiry.cancel(false);
+    pending.remove(ctx);
+  }
+
+  private void sweep(long periodNanos) {
+    while (!closed) {
+      LockSupport.parkNanos(periodNanos);
+      long now = System.nanoTime();
+      for (Map.Entry<ConnectionContext, Long> head : pending.entrySet()) {
+        if (now - head.getValue() > 0 && pending.remove(head.getKey(), head.getValue())) {
+          expire(head.getKey());
+        }
+      }
     }
   }
 
@@ -94,10 +87,11 @@ final class HeaderSectionTimeout implements Http1ConnectionListener, AutoCloseab
     }
   }
 
-  /** Stops the timer; connections still in their head are left to the server's shutdown. */
+  /** Stops the sweep; connections still in their head are left to the server's shutdown. */
   @Override
   public void close() {
-    timer.shutdownNow();
+    closed = true;
+    sweeper.interrupt();
     pending.clear();
   }
 }
