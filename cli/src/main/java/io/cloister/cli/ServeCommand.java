@@ -69,6 +69,15 @@ public final class ServeCommand implements Callable<Integer> {
   long deadlineSeconds = 10;
 
   @Option(
+      names = "--read-timeout",
+      paramLabel = "SECONDS",
+      description = {
+        "Seconds a client may take to send a request's headers after its request line, however",
+        "slowly, before it gets 408 and is disconnected (default ${DEFAULT-VALUE})."
+      })
+  long readTimeoutSeconds = 30;
+
+  @Option(
       names = "--max-memory",
       paramLabel = "SIZE",
       converter = MemorySizeConverter.class,
@@ -87,6 +96,10 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    if (readTimeoutSeconds <= 0) {
+      err.println("cloister serve: --read-timeout must be at least 1 second");
+      return 2;
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -107,6 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServeOptions.defaults().withPort(port).withTls(tls).withMaxMemory(maxMemory);
     options =
         options.withDeadlines(Duration.ofSeconds(deadlineSeconds), options.exchangeDeadline());
+    options = options.withTimeouts(options.idleTimeout(), Duration.ofSeconds(readTimeoutSeconds));
     if (fresh) {
       options = options.withPolicy(new InstancePolicy.Fresh());
     }

@@ -75,6 +75,16 @@ class ServeCommandTest {
   }
 
   @Test
+  void aReadTimeoutBelowOneSecondIsAClearError() {
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("serve", "--read-timeout", "0", dir.resolve("any.wasm").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--read-timeout must be at least 1 second");
+  }
+
+  @Test
   void notAComponentIsAClearError() throws Exception {
     Path junk = Files.write(dir.resolve("junk.wasm"), new byte[] {0, 'a', 's', 'm', 1, 2, 3});
     CommandLine cl = Main.commandLine();

@@ -17,7 +17,10 @@ import java.util.Objects;
  * @param maxHeadersSize the most bytes of request headers accepted (else 431)
  * @param maxPrologueLength the longest request line accepted (else 414)
  * @param maxPayloadSize the largest request body accepted in bytes (else 413), -1 for no limit
- * @param idleTimeout how long a keep-alive connection may stay idle between requests
+ * @param idleTimeout how long a connection may wait for a request line, i.e. stay idle between
+ *     requests (else it is closed)
+ * @param readTimeout how long a request's header section may take to arrive after its request line,
+ *     however slowly its bytes trickle in (else 408 and the connection is closed)
  * @param maxConcurrentRequests requests served at once; more are refused with 503
  * @param maxMemoryBytes the most linear memory one guest instance may hold, summed over its core
  *     memories: growth beyond is refused (the guest usually traps: 500), a component whose initial
@@ -34,6 +37,7 @@ public record ServeOptions(
     int maxPrologueLength,
     long maxPayloadSize,
     Duration idleTimeout,
+    Duration readTimeout,
     int maxConcurrentRequests,
     long maxMemoryBytes) {
   /** The default {@link #maxMemoryBytes()}: 256 MiB per instance. */
@@ -45,6 +49,10 @@ public record ServeOptions(
     Objects.requireNonNull(answerDeadline, "answerDeadline");
     Objects.requireNonNull(exchangeDeadline, "exchangeDeadline");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    if (readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("read timeout must be positive: " + readTimeout);
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
@@ -55,8 +63,8 @@ public record ServeOptions(
 
   /**
    * Loopback on port 8080 without TLS, pooled instances, 10 s to answer, 5 min per exchange, 16 KiB
-   * of headers, 8 KiB request line, bodies of any size, 30 s idle timeout, 256 requests at once,
-   * 256 MiB of linear memory per instance.
+   * of headers, 8 KiB request line, bodies of any size, 30 s idle and read timeouts, 256 requests
+   * at once, 256 MiB of linear memory per instance.
    */
   public static ServeOptions defaults() {
     return new ServeOptions(
@@ -69,6 +77,7 @@ public record ServeOptions(
         16 * 1024,
         8 * 1024,
         -1,
+        Duration.ofSeconds(30),
         Duration.ofSeconds(30),
         256,
         DEFAULT_MAX_MEMORY_BYTES);
@@ -87,6 +96,7 @@ public record ServeOptions(
         maxPrologueLength,
         maxPayloadSize,
         idleTimeout,
+        readTimeout,
         maxConcurrentRequests,
         maxMemoryBytes);
   }
@@ -104,6 +114,7 @@ public record ServeOptions(
         maxPrologueLength,
         maxPayloadSize,
         idleTimeout,
+        readTimeout,
         maxConcurrentRequests,
         maxMemoryBytes);
   }
@@ -121,6 +132,7 @@ public record ServeOptions(
         maxPrologueLength,
         maxPayloadSize,
         idleTimeout,
+        readTimeout,
         maxConcurrentRequests,
         maxMemoryBytes);
   }
@@ -138,6 +150,25 @@ public record ServeOptions(
         maxPrologueLength,
         maxPayloadSize,
         idleTimeout,
+        readTimeout,
+        maxConcurrentRequests,
+        maxMemoryBytes);
+  }
+
+  /** These options with other idle and read timeouts. */
+  public ServeOptions withTimeouts(Duration idle, Duration read) {
+    return new ServeOptions(
+        host,
+        port,
+        tls,
+        policy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idle,
+        read,
         maxConcurrentRequests,
         maxMemoryBytes);
   }
@@ -155,6 +186,7 @@ public record ServeOptions(
         maxPrologueLength,
         maxPayloadSize,
         idleTimeout,
+        readTimeout,
         maxConcurrentRequests,
         bytes);
   }

@@ -1,9 +1,11 @@
 package io.cloister.serve;
 
+import io.cloister.serve.exchange.DeadlineWatchdog;
 import io.cloister.serve.exchange.ExchangeHandler;
 import io.cloister.serve.guest.GuestFactory;
 import io.cloister.serve.guest.GuestPool;
 import io.cloister.serve.tls.SelfSignedTls;
+import io.helidon.common.socket.SocketOptions;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http1.Http1Config;
@@ -23,22 +25,34 @@ import java.util.concurrent.Executors;
 public final class WasiHttpServer implements AutoCloseable {
   /**
    * Open connections at most. Helidon 4.5 reads requests from blocking socket channels without a
-   * read timeout, so a client that stays silent mid-request holds its connection (one virtual
-   * thread, no platform thread) until it goes away: this bound keeps such clients from exhausting
-   * the server.
+   * read timeout; what bounds a client that stays silent or trickles bytes is the idle timeout
+   * while it owes a request line, the read timeout ({@link HeaderSectionTimeout}) while it owes
+   * headers, and the exchange deadline while the app reads its body. Not yet bounded: a client
+   * silent in the middle of a body the app left unread keeps its connection after the answer. Each
+   * such client holds a connection (one virtual thread, no platform thread): this bound keeps many
+   * of them from exhausting the server.
    */
   public static final int MAX_CONNECTIONS = 4096;
 
   private final WebServer server;
   private final GuestPool pool;
   private final ExecutorService guestThreads;
+  private final DeadlineWatchdog watchdog;
+  private final HeaderSectionTimeout headerTimeout;
   private final Optional<SelfSignedTls> tls;
 
   private WasiHttpServer(
-      WebServer server, GuestPool pool, ExecutorService guestThreads, Optional<SelfSignedTls> tls) {
+      WebServer server,
+      GuestPool pool,
+      ExecutorService guestThreads,
+      DeadlineWatchdog watchdog,
+      HeaderSectionTimeout headerTimeout,
+      Optional<SelfSignedTls> tls) {
     this.server = server;
     this.pool = pool;
     this.guestThreads = guestThreads;
+    this.watchdog = watchdog;
+    this.headerTimeout = headerTimeout;
     this.tls = tls;
   }
 
@@ -47,13 +61,16 @@ public final class WasiHttpServer implements AutoCloseable {
     GuestPool pool = new GuestPool(guests, options.policy());
     ExecutorService guestThreads =
         Executors.newCachedThreadPool(Thread.ofPlatform().name("guest-", 0).daemon().factory());
+    DeadlineWatchdog watchdog = new DeadlineWatchdog();
     ExchangeHandler handler =
         new ExchangeHandler(
-            pool, guestThreads, options.answerDeadline(), options.exchangeDeadline());
+            pool, guestThreads, watchdog, options.answerDeadline(), options.exchangeDeadline());
     Optional<SelfSignedTls> tls =
         options.tls() ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
+    HeaderSectionTimeout headerTimeout = new HeaderSectionTimeout(options.readTimeout());
     Http1Config http1 =
         Http1Config.builder()
+            .addReceiveListener(headerTimeout)
             .maxHeadersSize(options.maxHeadersSize())
             .maxPrologueLength(options.maxPrologueLength())
             .validatePath(true)
@@ -70,10 +87,19 @@ public final class WasiHttpServer implements AutoCloseable {
             .maxTcpConnections(MAX_CONNECTIONS)
             .idleConnectionTimeout(options.idleTimeout())
             .idleConnectionPeriod(Duration.ofSeconds(1))
+            // A response is written as the guest produces it; Nagle's algorithm would hold its
+            // last segment back until the client's delayed acknowledgement (40 ms on Linux).
+            .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
             .routing(routing -> routing.any(handler));
     tls.ifPresent(t -> builder.tls(t.serverTls()));
-    WebServer server = builder.build().start();
-    return new WasiHttpServer(server, pool, guestThreads, tls);
+    WebServer server;
+    try {
+      server = builder.build().start();
+    } catch (RuntimeException e) {
+      headerTimeout.close();
+      throw e;
+    }
+    return new WasiHttpServer(server, pool, guestThreads, watchdog, headerTimeout, tls);
   }
 
   /** The port the server listens on. */
@@ -95,7 +121,9 @@ public final class WasiHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    headerTimeout.close();
     guestThreads.shutdownNow();
+    watchdog.close();
     pool.close();
   }
 }

@@ -86,6 +86,9 @@ class ComponentFixturesTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("content-type")).hasValue("text/plain");
       assertThat(response.body()).isEqualTo("Hello, world!\n");
+      // Written with blocking-write-and-flush, then finished: sent in one piece with its length.
+      assertThat(response.headers().firstValue("content-length")).hasValue("14");
+      assertThat(response.headers().firstValue("transfer-encoding")).isEmpty();
     }
   }
 
@@ -234,6 +237,20 @@ class ComponentFixturesTest {
     HttpResponse<String> third = get("/a");
     assertThat(third.body()).isEqualTo("3\n");
     assertThat(third.headers().firstValue("x-counter-key")).hasValue("/a");
+  }
+
+  @Test
+  void kvDraft2CountsAndListsOverHttp() throws Exception {
+    serve("kv-draft2");
+    assertThat(get("/a").body()).isEqualTo("1\n");
+    assertThat(get("/a?x=1").body()).isEqualTo("2\n");
+    HttpResponse<String> keys = get("/keys");
+    assertThat(keys.statusCode()).isEqualTo(200);
+    assertThat(keys.body()).isEmpty(); // bucket "keys" is not bucket "counters"
+    assertThat(keys.headers().firstValue("x-next-cursor")).isEmpty();
+    HttpResponse<String> bad = get("/keys?cursor=nonsense");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).startsWith("invalid list-keys cursor");
   }
 
   @Test

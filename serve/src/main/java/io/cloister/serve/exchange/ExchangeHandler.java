@@ -24,28 +24,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The Helidon handler for every request: maps it onto the guest's incoming handler, running the
- * guest on a thread of its own under two deadlines, one until the guest answers (starts a response
- * or fails) and one for the whole exchange. A guest that misses either is interrupted and its
- * instance discarded; the client gets 503 when nothing was sent yet, a cut connection otherwise. A
- * trapped guest or one that never sets a response gets 500.
+ * The Helidon handler for every request: maps it onto the guest's incoming handler under two
+ * deadlines, one until the guest answers (starts a response or fails) and one for the whole
+ * exchange. A guest that misses either is interrupted and its instance discarded; the client gets
+ * 503 when nothing was sent yet, a cut connection otherwise. A trapped guest or one that never sets
+ * a response gets 500.
+ *
+ * <p>The guest runs on the request's own virtual thread while the {@link CarrierBudget} allows
+ * (no hand-off: the fast path), watched by the {@link DeadlineWatchdog}; beyond the budget it runs
+ * on a platform thread of its own while the request's thread waits, and a guest that ignores the
+ * interrupt there is abandoned rather than waited for.
  */
 public final class ExchangeHandler implements Handler {
   private static final System.Logger LOG = System.getLogger(ExchangeHandler.class.getName());
 
   private final GuestPool pool;
   private final Executor guestThreads;
+  private final CarrierBudget carriers = CarrierBudget.ofScheduler();
+  private final DeadlineWatchdog watchdog;
   private final Duration answerDeadline;
   private final Duration exchangeDeadline;
 
   /**
-   * A handler lending instances from {@code pool} and running them on {@code guestThreads}
-   * (platform threads: a guest stuck in a loop must not pin a virtual thread's carrier).
+   * A handler lending instances from {@code pool}, running guests beyond the carrier budget on
+   * {@code guestThreads} (platform threads) and enforcing deadlines of the others with {@code
+   * watchdog}.
    */
   public ExchangeHandler(
-      GuestPool pool, Executor guestThreads, Duration answerDeadline, Duration exchangeDeadline) {
+      GuestPool pool,
+      Executor guestThreads,
+      DeadlineWatchdog watchdog,
+      Duration answerDeadline,
+      Duration exchangeDeadline) {
     this.pool = pool;
     this.guestThreads = guestThreads;
+    this.watchdog = watchdog;
     this.answerDeadline = answerDeadline;
     this.exchangeDeadline = exchangeDeadline;
   }
@@ -53,12 +66,11 @@ public final class ExchangeHandler implements Handler {
   @Override
   public void handle(ServerRequest request, ServerResponse response) {
     long start = System.nanoTime();
-    String requestLine = request.prologue().method().text() + " " + pathWithQuery(request);
     GuestPool.Lease lease;
     try {
       lease = pool.acquire();
     } catch (GuestInstantiationException e) {
-      LOG.log(Level.ERROR, "cannot instantiate the app for " + requestLine, e);
+      LOG.log(Level.ERROR, "cannot instantiate the app for " + requestLine(request), e);
       response.status(Status.SERVICE_UNAVAILABLE_503);
       response.headers().set(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
       response.send(
@@ -68,29 +80,17 @@ public final class ExchangeHandler implements Handler {
     }
     HelidonResponseSink sink = new HelidonResponseSink(response);
     IncomingRequestData data = requestData(request);
-    GuestCall call = GuestCall.start(guestThreads, () -> lease.invoker().handle(data, sink));
     boolean healthy = false;
     try {
-      await(CompletableFuture.anyOf(sink.answered(), call.done()), answerDeadline);
-      await(call.done(), exchangeDeadline.minusNanos(System.nanoTime() - start));
-      healthy = !sink.aborted();
-    } catch (TimeoutException e) {
-      call.interrupt();
-      boolean cut =
-          sink.expire(
-              Status.SERVICE_UNAVAILABLE_503,
-              "the app did not answer within its deadline (" + deadlineText() + ")");
-      LOG.log(Level.WARNING, requestLine + ": the app missed its deadline; instance discarded");
-      if (cut) {
-        throw new ExchangeAbortedException(requestLine + ": response cut at the deadline");
+      if (carriers.tryEnter()) {
+        try {
+          healthy = runHere(lease, data, sink, request, start);
+        } finally {
+          carriers.exit();
+        }
+      } else {
+        healthy = runOnGuestThread(lease, data, sink, request, start);
       }
-    } catch (ExecutionException e) {
-      // The guest trapped: the invoker already told the sink (500, or an aborted body).
-      LOG.log(Level.WARNING, requestLine + ": the app trapped: " + e.getCause());
-    } catch (InterruptedException e) {
-      call.interrupt();
-      Thread.currentThread().interrupt();
-      sink.expire(Status.SERVICE_UNAVAILABLE_503, "the server is stopping");
     } finally {
       if (healthy) {
         lease.release();
@@ -100,7 +100,72 @@ public final class ExchangeHandler implements Handler {
     }
     if (sink.aborted()) {
       throw new ExchangeAbortedException(
-          requestLine + ": the response body could not be completed");
+          requestLine(request) + ": the response body could not be completed");
+    }
+  }
+
+  /** The fast path: the guest runs on this (the request's) thread. Returns whether it is healthy. */
+  private boolean runHere(
+      GuestPool.Lease lease,
+      IncomingRequestData data,
+      HelidonResponseSink sink,
+      ServerRequest request,
+      long start) {
+    DeadlineWatchdog.Watch watch = watchdog.watch(sink, start, answerDeadline, exchangeDeadline);
+    boolean trapped = false;
+    try {
+      lease.invoker().handle(data, sink);
+    } catch (RuntimeException | Error trap) {
+      // Error too: a guest whose memory growth exhausts the heap is discarded, which frees it.
+      trapped = true;
+      if (!watch.fired()) {
+        LOG.log(Level.WARNING, requestLine(request) + ": the app trapped: " + trap);
+      }
+    } finally {
+      watch.close();
+    }
+    if (watch.fired()) {
+      missedDeadline(sink, request);
+      return false;
+    }
+    return !trapped && !sink.aborted();
+  }
+
+  /** Beyond the carrier budget: the guest runs on a platform thread while this one waits. */
+  private boolean runOnGuestThread(
+      GuestPool.Lease lease,
+      IncomingRequestData data,
+      HelidonResponseSink sink,
+      ServerRequest request,
+      long start) {
+    GuestCall call = GuestCall.start(guestThreads, () -> lease.invoker().handle(data, sink));
+    try {
+      await(CompletableFuture.anyOf(sink.answered(), call.done()), answerDeadline);
+      await(call.done(), exchangeDeadline.minusNanos(System.nanoTime() - start));
+      return !sink.aborted();
+    } catch (TimeoutException e) {
+      call.interrupt();
+      missedDeadline(sink, request);
+    } catch (ExecutionException e) {
+      // The guest trapped: the invoker already told the sink (500, or an aborted body).
+      LOG.log(Level.WARNING, requestLine(request) + ": the app trapped: " + e.getCause());
+    } catch (InterruptedException e) {
+      call.interrupt();
+      Thread.currentThread().interrupt();
+      sink.expire(Status.SERVICE_UNAVAILABLE_503, "the server is stopping");
+    }
+    return false;
+  }
+
+  private void missedDeadline(HelidonResponseSink sink, ServerRequest request) {
+    boolean cut =
+        sink.expire(
+            Status.SERVICE_UNAVAILABLE_503,
+            "the app did not answer within its deadline (" + deadlineText() + ")");
+    LOG.log(
+        Level.WARNING, requestLine(request) + ": the app missed its deadline; instance discarded");
+    if (cut) {
+      throw new ExchangeAbortedException(requestLine(request) + ": response cut at the deadline");
     }
   }
 
@@ -124,10 +189,10 @@ public final class ExchangeHandler implements Handler {
         headers.add(new HttpField(header.name(), value.getBytes(StandardCharsets.ISO_8859_1)));
       }
     }
-    InputStream body =
+    Optional<InputStream> body =
         request.content().hasEntity()
-            ? request.content().inputStream()
-            : InputStream.nullInputStream();
+            ? Optional.of(request.content().inputStream())
+            : Optional.empty();
     return new IncomingRequestData(
         request.prologue().method().text(),
         pathWithQuery(request),
@@ -135,6 +200,10 @@ public final class ExchangeHandler implements Handler {
         Optional.of(request.authority()),
         headers,
         body);
+  }
+
+  private static String requestLine(ServerRequest request) {
+    return request.prologue().method().text() + " " + pathWithQuery(request);
   }
 
   private static String pathWithQuery(ServerRequest request) {

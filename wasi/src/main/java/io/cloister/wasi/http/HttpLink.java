@@ -314,8 +314,10 @@ public final class HttpLink {
               takeParent(a.get(0), outgoingBody, OutgoingBody.class, "outgoing-body.finish");
           Optional<Fields> trailers =
               Args.option(a.get(1)).map(t -> handles.take(t, fields, Fields.class));
-          body.finish(trailers);
-          return Results.one(Results.ok());
+          return Results.one(
+              body.finish(trailers)
+                  .map(code -> Results.err(errorCode(code)))
+                  .orElse(Results.ok()));
         });
   }
 

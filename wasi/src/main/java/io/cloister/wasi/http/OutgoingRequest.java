@@ -1,12 +1,11 @@
 package io.cloister.wasi.http;
 
-import io.cloister.wasi.io.BytePipe;
 import java.util.Optional;
 
 /**
  * The {@code wasi:http/types.outgoing-request} resource. This host sends no outgoing requests (see
- * {@link OutgoingHandlerHost}), so the body's pipe has no reader: writes to it fail at once instead
- * of filling a buffer nobody drains.
+ * {@link OutgoingHandlerHost}), so writes to the body fail at once instead of filling a buffer
+ * nobody drains.
  */
 public final class OutgoingRequest {
   private final Fields headers;
@@ -27,9 +26,7 @@ public final class OutgoingRequest {
       return Optional.empty();
     }
     bodyTaken = true;
-    BytePipe unread = new BytePipe(1);
-    unread.abandon();
-    return Optional.of(new OutgoingBody(unread));
+    return Optional.of(OutgoingBody.unsendable("this host sends no outgoing requests"));
   }
 
   /** {@code method}. */

@@ -1,22 +1,18 @@
 package io.cloister.wasi.http;
 
-import io.cloister.wasi.io.BytePipe;
 import java.util.Optional;
 
 /** The {@code wasi:http/types.outgoing-response} resource: status, headers and one body. */
 public final class OutgoingResponse {
-  /** Bytes of response body buffered between guest and server: the bound on memory per response. */
-  public static final int BODY_BUFFER = 64 * 1024;
-
   private final Fields headers;
-  private final BytePipe pipe = new BytePipe(BODY_BUFFER);
-  private final OutgoingBody body = new OutgoingBody(pipe);
+  private final OutgoingBody body;
   private int status = 200;
   private boolean bodyTaken;
 
   /** {@code constructor}: a 200 response with {@code headers}, which become immutable. */
   public OutgoingResponse(Fields headers) {
     this.headers = headers.frozen();
+    this.body = OutgoingBody.ofResponse(this.headers);
   }
 
   /** {@code status-code}. */
@@ -47,9 +43,16 @@ public final class OutgoingResponse {
     return Optional.of(body);
   }
 
-  /** The trailers the guest finished the body with. */
-  Optional<Fields> trailers() {
-    return body.trailers();
+  /**
+   * The guest set this response: starts it on {@code sink}; the body's bytes follow as the guest
+   * writes them.
+   */
+  void deliverTo(ResponseSink sink) {
+    int code;
+    synchronized (this) {
+      code = status;
+    }
+    body.deliverTo(sink, code, headers.entries());
   }
 
   /**
@@ -58,14 +61,10 @@ public final class OutgoingResponse {
    */
   synchronized void endOfHandler() {
     if (!bodyTaken) {
+      bodyTaken = true;
       body.finish(Optional.empty());
     } else {
       body.close();
     }
-  }
-
-  /** The pipe the body's bytes arrive in. */
-  BytePipe bodyPipe() {
-    return pipe;
   }
 }

@@ -43,6 +43,7 @@ public final class PollHost {
         if (!ready.isEmpty()) {
           return ready;
         }
+        DeferredFlushes.runPending();
         waiter.await(wait);
       }
     } catch (InterruptedException e) {

@@ -57,9 +57,17 @@ public abstract class WasiOutputStream {
     }
   }
 
-  /** {@code flush}: the sinks here hand bytes on as they are written, so there is nothing left. */
+  /** Hands written bytes on to where they go; a sink that forwards each write does nothing. */
+  protected void flushSink() throws StreamException {}
+
+  /** {@code flush}. */
   public final void flush() throws StreamException {
     checkWrite();
+    try {
+      flushSink();
+    } catch (StreamException e) {
+      throw reported(e);
+    }
   }
 
   /** {@code blocking-flush}. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class HttpHandlerInvokerTest {
 
   /** Records what the invoker delivers; counts and checksums the body instead of keeping it. */
-  static final class RecordingSink implements ResponseSink {
+  static class RecordingSink implements ResponseSink {
     final List<String> events = new ArrayList<>();
     int status;
     List<HttpField> headers;
@@ -82,7 +82,7 @@ class HttpHandlerInvokerTest {
         Optional.of("https"),
         Optional.of("app.example"),
         List.of(HttpField.of("Content-Type", "application/octet-stream")),
-        body);
+        Optional.of(body));
   }
 
   /** A guest that answers 200 at once and copies the request body into the response body. */
@@ -288,15 +288,20 @@ class HttpHandlerInvokerTest {
         Thread.ofPlatform()
             .start(
                 () -> {
-                  new HttpHandlerInvoker(ECHO)
-                      .handle(request("POST", new ByteArrayInputStream(new byte[10])), slowClient);
+                  // The guest's write fails, so this guest traps; the interrupt status survives.
+                  try {
+                    new HttpHandlerInvoker(ECHO)
+                        .handle(request("POST", new ByteArrayInputStream(new byte[10])), slowClient);
+                  } catch (IllegalStateException trap) {
+                    events.add("trap");
+                  }
                   stillInterrupted.set(Thread.currentThread().isInterrupted());
                 });
     Thread.sleep(300);
     caller.interrupt();
     caller.join(10_000);
     assertThat(caller.isAlive()).isFalse();
-    assertThat(events).containsExactly("start", "abort");
+    assertThat(events).containsExactly("start", "abort", "trap");
     assertThat(stillInterrupted).isTrue();
   }
 

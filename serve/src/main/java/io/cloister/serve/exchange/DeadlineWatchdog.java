@@ -1,0 +1,124 @@
+package io.cloister.serve.exchange;
+
+import io.helidon.http.Status;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Enforces the deadlines of guest calls that run on their request's own thread: one daemon thread
+ * looks at the calls in flight every {@link #TICK} and interrupts those past a deadline (Chicory
+ * then stops the guest with a trap at its next call or backward branch). Registering a call costs a
+ * set insertion, not a timer. A call that does not stop within {@link #GRACE} is abandoned: its
+ * client gets its 503 from here (if nothing was sent yet), while its thread stays with it.
+ */
+public final class DeadlineWatchdog implements AutoCloseable {
+  /** How often deadlines are checked: their precision. */
+  static final Duration TICK = Duration.ofMillis(20);
+
+  /** How long an interrupted call may take to stop before its client is answered without it. */
+  static final Duration GRACE = Duration.ofSeconds(1);
+
+  private final Set<Watch> calls = ConcurrentHashMap.newKeySet();
+  private final Thread thread;
+  private volatile boolean closed;
+
+  /** Starts the watchdog's thread. */
+  public DeadlineWatchdog() {
+    thread = Thread.ofPlatform().name("guest-deadlines").daemon().start(this::run);
+  }
+
+  /**
+   * Watches the calling thread's guest call, which began at {@code start} (nanoTime): it must
+   * answer through {@code sink} within {@code answer} and end within {@code exchange}.
+   */
+  Watch watch(HelidonResponseSink sink, long start, Duration answer, Duration exchange) {
+    Watch w = new Watch(Thread.currentThread(), sink, start, answer.toNanos(), exchange.toNanos());
+    calls.add(w);
+    return w;
+  }
+
+  /** Stops the watchdog's thread. */
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+  }
+
+  private void run() {
+    while (!closed) {
+      LockSupport.parkNanos(TICK.toNanos());
+      long now = System.nanoTime();
+      for (Watch w : calls) {
+        w.check(now);
+      }
+    }
+  }
+
+  /** One watched call; {@link #close} it when the call returned. */
+  final class Watch implements AutoCloseable {
+    private final Thread thread;
+    private final HelidonResponseSink sink;
+    private final long start;
+    private final long answer;
+    private final long exchange;
+    private boolean done;
+    private boolean fired;
+    private long firedAt;
+    private boolean answeredForIt;
+
+    private Watch(
+        Thread thread, HelidonResponseSink sink, long start, long answer, long exchange) {
+      this.thread = thread;
+      this.sink = sink;
+      this.start = start;
+      this.answer = answer;
+      this.exchange = exchange;
+    }
+
+    private synchronized void check(long now) {
+      if (done || answeredForIt) {
+        return;
+      }
+      if (fired) {
+        // Still running a grace period after the interrupt: a call stuck where nothing looks at
+        // the interrupt. Its thread cannot be taken back, but its client gets its 503 from here.
+        if (now - firedAt > GRACE.toNanos()) {
+          answeredForIt = true;
+          sink.abandon(
+              Status.SERVICE_UNAVAILABLE_503,
+              "the app did not stop after missing its deadline; instance abandoned");
+        }
+        return;
+      }
+      long elapsed = now - start;
+      if (elapsed > exchange || (elapsed > answer && !sink.answered().isDone())) {
+        fired = true;
+        firedAt = now;
+        sink.overdue();
+        thread.interrupt();
+      }
+    }
+
+    /** Whether the call missed a deadline and was interrupted. */
+    synchronized boolean fired() {
+      return fired;
+    }
+
+    /**
+     * The call returned: no interrupt comes after this, and one that came is cleared from the
+     * thread, which goes on serving the connection.
+     */
+    @Override
+    public void close() {
+      synchronized (this) {
+        done = true;
+      }
+      calls.remove(this);
+      if (Thread.currentThread() == thread) {
+        Thread.interrupted();
+      }
+    }
+  }
+}
