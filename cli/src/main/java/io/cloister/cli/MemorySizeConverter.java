@@ -7,8 +7,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Parses a memory size option: bytes ({@code 1048576}) or a whole number of KiB, MiB or GiB
- * ({@code 64k}, {@code 512m}, {@code 1g}; case-insensitive), at least one 64 KiB wasm page.
+ * Parses a memory size option: bytes ({@code 1048576}) or a whole number of KiB, MiB or GiB ({@code
+ * 64k}, {@code 512m}, {@code 1g}; case-insensitive), at least one 64 KiB wasm page.
  */
 final class MemorySizeConverter implements ITypeConverter<Long> {
   static final long MIN_BYTES = 64 * 1024;

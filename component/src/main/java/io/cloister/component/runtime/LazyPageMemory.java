@@ -23,11 +23,10 @@ import java.util.function.Function;
  * component instance's {@link MemoryBudget}; a {@code memory.grow} it cannot cover returns -1.
  *
  * <p>Slots past the current size are null, so an access within one page needs no bounds compare:
- * indexing the page table or a null page throws, and that is turned into the out-of-bounds trap
- * (as Chicory's own memories do). A store compares its page with {@link #ZEROS} first. Accesses that
- * straddle pages take the byte-wise slow path.
- * Atomic operations use the {@link Memory} defaults, serialized on this memory: a component's
- * memories are not shared between threads.
+ * indexing the page table or a null page throws, and that is turned into the out-of-bounds trap (as
+ * Chicory's own memories do). A store compares its page with {@link #ZEROS} first. Accesses that
+ * straddle pages take the byte-wise slow path. Atomic operations use the {@link Memory} defaults,
+ * serialized on this memory: a component's memories are not shared between threads.
  */
 final class LazyPageMemory implements Memory {
   private static final int SHIFT = 16;
@@ -38,6 +37,7 @@ final class LazyPageMemory implements Memory {
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle LONG =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   /** Every page not written yet; never written itself. */
   private static final byte[] ZEROS = new byte[PAGE_SIZE];
 
@@ -48,7 +48,9 @@ final class LazyPageMemory implements Memory {
   private volatile int nPages;
   private DataSegment[] dataSegments;
 
-  /** A memory of {@code limits} (maximum already within the budget's cap) drawing on {@code budget}. */
+  /**
+   * A memory of {@code limits} (maximum already within the budget's cap) drawing on {@code budget}.
+   */
   LazyPageMemory(MemoryLimits limits, MemoryBudget budget) {
     if (limits.shared()) {
       throw new UnsupportedOperationException("shared memories (threads) are not supported");
@@ -100,8 +102,8 @@ final class LazyPageMemory implements Memory {
   // ---- pages ----
 
   /**
-   * The page to write at {@code index}, allocated now if never written; null past the size, and
-   * an index past the page table throws.
+   * The page to write at {@code index}, allocated now if never written; null past the size, and an
+   * index past the page table throws.
    */
   private byte[] writable(int index) {
     byte[] page = pages[index];
@@ -113,16 +115,20 @@ final class LazyPageMemory implements Memory {
   }
 
   /** Traps unless {@code [addr, addr + size)} lies within {@code limit} bytes. */
-  private static void check(int addr, int size, long limit, Function<String, ChicoryException> trap) {
+  private static void check(
+      int addr, int size, long limit, Function<String, ChicoryException> trap) {
     if (addr < 0 || size < 0 || (long) addr + size > limit) {
-      throw trap.apply(
-          "out of bounds memory access: attempted to access address: "
-              + addr
-              + " but limit is: "
-              + limit
-              + " and size: "
-              + size);
+      throw trap.apply(outOfBoundsMessage(addr, size, limit));
     }
+  }
+
+  private static String outOfBoundsMessage(int addr, int size, long limit) {
+    return "out of bounds memory access: attempted to access address: "
+        + addr
+        + " but limit is: "
+        + limit
+        + " and size: "
+        + size;
   }
 
   private void check(int addr, int size) {
@@ -131,13 +137,7 @@ final class LazyPageMemory implements Memory {
 
   /** The trap for a fast-path access that indexed past the page table or hit a null page. */
   private WasmRuntimeException outOfBounds(int addr, int size) {
-    return new WasmRuntimeException(
-        "out of bounds memory access: attempted to access address: "
-            + addr
-            + " but limit is: "
-            + sizeInBytes()
-            + " and size: "
-            + size);
+    return new WasmRuntimeException(outOfBoundsMessage(addr, size, sizeInBytes()));
   }
 
   /** {@code size} bytes at {@code addr}, little-endian, for accesses that straddle pages. */

@@ -28,7 +28,8 @@ final class MemoryBudget {
   Memory newMemory(MemoryLimits declared, String where) {
     int initial = declared.initialPages();
     if (!reserve(initial)) {
-      throw new MemoryCapExceededException(where, (long) initial * Memory.PAGE_SIZE, usedBytes(), capBytes);
+      throw new MemoryCapExceededException(
+          where, (long) initial * Memory.PAGE_SIZE, usedBytes(), capBytes);
     }
     long maximum = Math.min(declared.maximumPages(), capPages);
     return new LazyPageMemory(new MemoryLimits(initial, (int) maximum, declared.shared()), this);

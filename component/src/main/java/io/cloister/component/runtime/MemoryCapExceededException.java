@@ -1,8 +1,8 @@
 package io.cloister.component.runtime;
 
 /**
- * A core memory's declared initial size does not fit in its component instance's memory cap
- * ({@link EngineOptions#maxMemoryBytes()}): the instance cannot be made.
+ * A core memory's declared initial size does not fit in its component instance's memory cap ({@link
+ * EngineOptions#maxMemoryBytes()}): the instance cannot be made.
  */
 public final class MemoryCapExceededException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -12,7 +12,8 @@ public final class MemoryCapExceededException extends RuntimeException {
    * The memory {@code where} declares {@code initialBytes} while the instance's other memories
    * already hold {@code usedBytes} of the {@code capBytes} cap.
    */
-  public MemoryCapExceededException(String where, long initialBytes, long usedBytes, long capBytes) {
+  public MemoryCapExceededException(
+      String where, long initialBytes, long usedBytes, long capBytes) {
     super(
         where
             + " declares an initial memory of "

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The per-instance memory cap ({@link EngineOptions#maxMemoryBytes()}), on the memory-grow fixture
- * (fixtures/runtime/memory-grow: 4 initial pages, no declared maximum; built by
- * {@code scripts/build-bench-fixtures.sh runtime}) and on the budget shared by several memories.
+ * (fixtures/runtime/memory-grow: 4 initial pages, no declared maximum; built by {@code
+ * scripts/build-bench-fixtures.sh runtime}) and on the budget shared by several memories.
  */
 class MemoryCapTest {
   private static final Path FIXTURE =
@@ -80,8 +80,7 @@ class MemoryCapTest {
   void initialMemoryOverTheCapFailsInstantiation() throws Exception {
     assertThatThrownBy(() -> instantiate(EngineOptions.compiled().withMaxMemory(3L * PAGE)))
         .isInstanceOfSatisfying(
-            MemoryCapExceededException.class,
-            e -> assertThat(e.capBytes()).isEqualTo(3L * PAGE))
+            MemoryCapExceededException.class, e -> assertThat(e.capBytes()).isEqualTo(3L * PAGE))
         .hasMessageContaining("initial memory of " + 4 * PAGE + " bytes")
         .hasMessageContaining("memory cap of " + 3 * PAGE + " bytes");
   }
