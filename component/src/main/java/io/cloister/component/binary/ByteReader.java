@@ -10,60 +10,61 @@ import java.nio.ByteBuffer;
  * hostile input fails with a {@link ComponentDecodeException} naming the offset, never with an
  * unchecked exception or a huge allocation.
  */
-final class ByteReader {
+public final class ByteReader {
   private final byte[] bytes;
   private int pos;
   private final int end;
 
-  ByteReader(byte[] bytes, int start, int end) {
+  /** A reader over {@code bytes[start, end)}. */
+  public ByteReader(byte[] bytes, int start, int end) {
     this.bytes = bytes;
     this.pos = start;
     this.end = end;
   }
 
-  byte[] array() {
+  public byte[] array() {
     return bytes;
   }
 
-  int position() {
+  public int position() {
     return pos;
   }
 
-  int end() {
+  public int end() {
     return end;
   }
 
-  boolean atEnd() {
+  public boolean atEnd() {
     return pos >= end;
   }
 
-  int remaining() {
+  public int remaining() {
     return end - pos;
   }
 
-  ComponentDecodeException error(String rule) {
+  public ComponentDecodeException error(String rule) {
     return new ComponentDecodeException(pos, rule);
   }
 
-  ComponentDecodeException errorAt(int offset, String rule) {
+  public ComponentDecodeException errorAt(int offset, String rule) {
     return new ComponentDecodeException(offset, rule);
   }
 
-  int u8() throws ComponentDecodeException {
+  public int u8() throws ComponentDecodeException {
     if (pos >= end) {
       throw error("unexpected end of input");
     }
     return bytes[pos++] & 0xff;
   }
 
-  int peek() throws ComponentDecodeException {
+  public int peek() throws ComponentDecodeException {
     if (pos >= end) {
       throw error("unexpected end of input");
     }
     return bytes[pos] & 0xff;
   }
 
-  void expect(int b, String what) throws ComponentDecodeException {
+  public void expect(int b, String what) throws ComponentDecodeException {
     int at = pos;
     int got = u8();
     if (got != b) {
@@ -73,7 +74,7 @@ final class ByteReader {
   }
 
   /** An unsigned LEB128 of at most 32 bits; rejects overlong encodings and overflow. */
-  int u32() throws ComponentDecodeException {
+  public int u32() throws ComponentDecodeException {
     int start = pos;
     long result = 0;
     for (int shift = 0; ; shift += 7) {
@@ -92,7 +93,7 @@ final class ByteReader {
   }
 
   /** A u32 that must fit a non-negative Java int (counts, indices, sizes). */
-  int index() throws ComponentDecodeException {
+  public int index() throws ComponentDecodeException {
     int at = pos;
     int v = u32();
     if (v < 0) {
@@ -102,7 +103,7 @@ final class ByteReader {
   }
 
   /** An unsigned LEB128 of at most 64 bits. */
-  long u64() throws ComponentDecodeException {
+  public long u64() throws ComponentDecodeException {
     int start = pos;
     long result = 0;
     for (int shift = 0; ; shift += 7) {
@@ -121,7 +122,7 @@ final class ByteReader {
   }
 
   /** A signed LEB128 of at most 33 bits (core heap types and block types). */
-  long s33() throws ComponentDecodeException {
+  public long s33() throws ComponentDecodeException {
     int start = pos;
     long result = 0;
     int shift = 0;
@@ -144,7 +145,7 @@ final class ByteReader {
    * A count of items, each at least {@code minItemSize} bytes: checked against the remaining
    * bytes before anyone allocates room for them.
    */
-  int count(int minItemSize) throws ComponentDecodeException {
+  public int count(int minItemSize) throws ComponentDecodeException {
     int at = pos;
     int n = index();
     if ((long) n * minItemSize > remaining()) {
@@ -154,7 +155,7 @@ final class ByteReader {
   }
 
   /** A length-prefixed, validated UTF-8 string. */
-  String name() throws ComponentDecodeException {
+  public String name() throws ComponentDecodeException {
     int at = pos;
     int len = index();
     if (len > remaining()) {
@@ -176,7 +177,7 @@ final class ByteReader {
   }
 
   /** Skips {@code n} bytes. */
-  void skip(int n) throws ComponentDecodeException {
+  public void skip(int n) throws ComponentDecodeException {
     if (n < 0 || n > remaining()) {
       throw error("cannot skip " + n + " bytes, " + remaining() + " remaining");
     }
@@ -184,7 +185,7 @@ final class ByteReader {
   }
 
   /** A sub-reader over the next {@code size} bytes; this reader moves past them. */
-  ByteReader slice(int size) throws ComponentDecodeException {
+  public ByteReader slice(int size) throws ComponentDecodeException {
     if (size > remaining()) {
       throw error("size " + size + " exceeds the " + remaining() + " remaining bytes");
     }

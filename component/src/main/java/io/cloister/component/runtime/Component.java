@@ -9,6 +9,7 @@ import io.cloister.component.abi.CallPlan;
 import io.cloister.component.binary.ComponentDecodeException;
 import io.cloister.component.binary.Definition;
 import io.cloister.component.binary.ValidatedComponent;
+import io.cloister.component.outline.ModuleOutliner;
 import io.cloister.component.types.ComponentType;
 import io.cloister.component.types.FuncType;
 import java.util.Collections;
@@ -81,9 +82,14 @@ public final class Component {
   private static CompiledModule compileModule(
       Definition.CoreModule m, io.cloister.component.binary.CoreModuleInfo info, EngineOptions options)
       throws ComponentDecodeException {
+    byte[] bytes = m.bytes();
+    if (options.compile()) {
+      // Chicory interprets any function too big for one JVM method; split those first
+      bytes = new ModuleOutliner(ModuleOutliner.DEFAULT_BUDGET).outline(bytes, m.start()).module();
+    }
     WasmModule module;
     try {
-      module = Parser.parse(EmptyImportNames.rename(m.bytes()));
+      module = Parser.parse(EmptyImportNames.rename(bytes));
     } catch (RuntimeException e) {
       // Chicory's parser meets untrusted bytes here and does not only throw ChicoryException
       // (the fuzzer found NullPointerExceptions from its ControlTree on malformed code).
