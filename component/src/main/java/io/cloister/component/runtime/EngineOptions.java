@@ -1,7 +1,5 @@
 package io.cloister.component.runtime;
 
-import com.dylibso.chicory.runtime.Memory;
-
 /**
  * How a component's core modules run: compiled to JVM bytecode by the Chicory compiler (functions
  * too big for a JVM method fall back to the interpreter), or interpreted; and how much linear
@@ -36,10 +34,5 @@ public record EngineOptions(boolean compile, long maxMemoryBytes) {
   /** These options with every instance's linear memory capped at {@code bytes} in total. */
   public EngineOptions withMaxMemory(long bytes) {
     return new EngineOptions(compile, bytes);
-  }
-
-  /** The cap in whole 64 KiB pages ({@link Long#MAX_VALUE} / 64 KiB when there is none). */
-  public long maxMemoryPages() {
-    return maxMemoryBytes / Memory.PAGE_SIZE;
   }
 }
