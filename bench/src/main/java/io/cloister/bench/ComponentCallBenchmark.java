@@ -5,6 +5,7 @@ import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
 import io.cloister.component.runtime.ComponentFunction;
 import io.cloister.component.runtime.ComponentInstance;
+import io.cloister.component.runtime.EngineOptions;
 import io.cloister.component.values.Value;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -81,12 +82,20 @@ public class ComponentCallBenchmark {
     })
     public String fixture;
 
+    /** The per-instance memory cap: none (the library default) or serve's default. */
+    @Param({"none", "256m"})
+    public String maxMemory;
+
     Component component;
     Linker linker;
 
     @Setup(Level.Trial)
     public void setup() {
-      component = FixtureHost.compile(fixture);
+      EngineOptions engine = EngineOptions.compiled();
+      if (maxMemory.equals("256m")) {
+        engine = engine.withMaxMemory(256L << 20);
+      }
+      component = FixtureHost.compile(fixture, engine);
       linker = FixtureHost.stubbed(component);
     }
   }

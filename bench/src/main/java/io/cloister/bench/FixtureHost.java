@@ -47,12 +47,20 @@ final class FixtureHost {
   }
 
   static Component compile(String file) {
-    return compile(read(file), file);
+    return compile(file, EngineOptions.compiled());
+  }
+
+  static Component compile(String file, EngineOptions options) {
+    return compile(read(file), file, options);
   }
 
   private static Component compile(byte[] bytes, String file) {
+    return compile(bytes, file, EngineOptions.compiled());
+  }
+
+  private static Component compile(byte[] bytes, String file, EngineOptions options) {
     try {
-      return Component.compile(bytes, EngineOptions.compiled());
+      return Component.compile(bytes, options);
     } catch (Exception e) {
       throw new IllegalStateException(file + ": " + e.getMessage(), e);
     }

@@ -1,7 +1,6 @@
 package io.cloister.cli;
 
 import io.cloister.component.binary.ComponentDecodeException;
-import io.cloister.component.runtime.EngineOptions;
 import io.cloister.serve.ServeOptions;
 import io.cloister.serve.WasiHttpServer;
 import io.cloister.serve.guest.ComponentGuests;
@@ -70,6 +69,25 @@ public final class ServeCommand implements Callable<Integer> {
   long deadlineSeconds = 10;
 
   @Option(
+      names = "--read-timeout",
+      paramLabel = "SECONDS",
+      description = {
+        "Seconds a client may take to send a request's headers after its request line, however",
+        "slowly, before it gets 408 and is disconnected (default ${DEFAULT-VALUE})."
+      })
+  long readTimeoutSeconds = 30;
+
+  @Option(
+      names = "--max-memory",
+      paramLabel = "SIZE",
+      converter = MemorySizeConverter.class,
+      description = {
+        "Linear memory one app instance may hold, all its memories together: bytes or 64k, 512m,"
+            + " 1g (default 256m). Growth beyond it is refused (the app usually traps: 500)."
+      })
+  long maxMemory = ServeOptions.DEFAULT_MAX_MEMORY_BYTES;
+
+  @Option(
       names = "--fresh-instances",
       description = "A new instance for every request (default: pooled).")
   boolean fresh;
@@ -78,6 +96,10 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    if (readTimeoutSeconds <= 0) {
+      err.println("cloister serve: --read-timeout must be at least 1 second");
+      return 2;
+    }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -94,21 +116,23 @@ public final class ServeCommand implements Callable<Integer> {
     if (kvDir != null) {
       host.keyValue(new FileKeyValueBuckets(kvDir));
     }
+    ServeOptions options =
+        ServeOptions.defaults().withPort(port).withTls(tls).withMaxMemory(maxMemory);
+    options =
+        options.withDeadlines(Duration.ofSeconds(deadlineSeconds), options.exchangeDeadline());
+    options = options.withTimeouts(options.idleTimeout(), Duration.ofSeconds(readTimeoutSeconds));
+    if (fresh) {
+      options = options.withPolicy(new InstancePolicy.Fresh());
+    }
     ComponentGuests guests;
     try {
-      guests = ComponentGuests.compile(bytes, host.build(), EngineOptions.compiled());
+      guests = ComponentGuests.compile(bytes, host.build(), options.engine());
     } catch (ComponentDecodeException e) {
       err.println("cloister serve: " + file + " is not a valid component: " + e.getMessage());
       return 1;
     } catch (GuestInstantiationException e) {
       err.println("cloister serve: " + file + ": " + e.getMessage());
       return 1;
-    }
-    ServeOptions options = ServeOptions.defaults().withPort(port).withTls(tls);
-    options =
-        options.withDeadlines(Duration.ofSeconds(deadlineSeconds), options.exchangeDeadline());
-    if (fresh) {
-      options = options.withPolicy(new InstancePolicy.Fresh());
     }
     CountDownLatch stopped = new CountDownLatch(1);
     boolean interrupted = false;

@@ -75,6 +75,16 @@ class ServeCommandTest {
   }
 
   @Test
+  void aReadTimeoutBelowOneSecondIsAClearError() {
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("serve", "--read-timeout", "0", dir.resolve("any.wasm").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--read-timeout must be at least 1 second");
+  }
+
+  @Test
   void notAComponentIsAClearError() throws Exception {
     Path junk = Files.write(dir.resolve("junk.wasm"), new byte[] {0, 'a', 's', 'm', 1, 2, 3});
     CommandLine cl = Main.commandLine();
@@ -82,6 +92,35 @@ class ServeCommandTest {
     cl.setErr(new PrintWriter(err, true));
     assertThat(cl.execute("serve", junk.toString())).isEqualTo(1);
     assertThat(err.toString()).contains("not a valid component");
+  }
+
+  @Test
+  void maxMemoryReachesTheEngine() {
+    // hello declares 2 initial pages (128 KiB): under a 64 KiB cap it cannot start
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    String hello = BUILD.resolve("hello.component.wasm").toString();
+    assertThat(cl.execute("serve", hello, "--port", "0", "--max-memory", "64k")).isEqualTo(1);
+    assertThat(err.toString())
+        .contains("hello.component.wasm")
+        .contains("initial memory of 131072 bytes")
+        .contains("memory cap of 65536 bytes");
+  }
+
+  @Test
+  void badMemorySizesAreClearErrors() {
+    String hello = BUILD.resolve("hello.component.wasm").toString();
+    for (String bad : new String[] {"lots", "12x", "-5", "1.5g", "", "0", "1k"}) {
+      CommandLine cl = Main.commandLine();
+      StringWriter err = new StringWriter();
+      cl.setErr(new PrintWriter(err, true));
+      assertThat(cl.execute("serve", hello, "--max-memory", bad)).as(bad).isEqualTo(2);
+      assertThat(err.toString())
+          .as(bad)
+          .contains("Invalid value for option '--max-memory'")
+          .contains("'" + bad + "'");
+    }
   }
 
   private static URI awaitUri(StringWriter out) throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.cloister.serve;
 
+import io.cloister.component.runtime.EngineOptions;
 import io.cloister.serve.guest.InstancePolicy;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,8 +17,14 @@ import java.util.Objects;
  * @param maxHeadersSize the most bytes of request headers accepted (else 431)
  * @param maxPrologueLength the longest request line accepted (else 414)
  * @param maxPayloadSize the largest request body accepted in bytes (else 413), -1 for no limit
- * @param idleTimeout how long a keep-alive connection may stay idle between requests
+ * @param idleTimeout how long a connection may wait for a request line, i.e. stay idle between
+ *     requests (else it is closed)
+ * @param readTimeout how long a request's header section may take to arrive after its request line,
+ *     however slowly its bytes trickle in (else 408 and the connection is closed)
  * @param maxConcurrentRequests requests served at once; more are refused with 503
+ * @param maxMemoryBytes the most linear memory one guest instance may hold, summed over its core
+ *     memories: growth beyond is refused (the guest usually traps: 500), a component whose initial
+ *     memory exceeds it does not start
  */
 public record ServeOptions(
     String host,
@@ -30,21 +37,34 @@ public record ServeOptions(
     int maxPrologueLength,
     long maxPayloadSize,
     Duration idleTimeout,
-    int maxConcurrentRequests) {
+    Duration readTimeout,
+    int maxConcurrentRequests,
+    long maxMemoryBytes) {
+  /** The default {@link #maxMemoryBytes()}: 256 MiB per instance. */
+  public static final long DEFAULT_MAX_MEMORY_BYTES = 256L << 20;
+
   public ServeOptions {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(answerDeadline, "answerDeadline");
     Objects.requireNonNull(exchangeDeadline, "exchangeDeadline");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(readTimeout, "readTimeout");
+    if (readTimeout.isNegative() || readTimeout.isZero()) {
+      throw new IllegalArgumentException("read timeout must be positive: " + readTimeout);
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port out of range: " + port);
+    }
+    if (maxMemoryBytes < 0) {
+      throw new IllegalArgumentException("memory cap must not be negative: " + maxMemoryBytes);
     }
   }
 
   /**
    * Loopback on port 8080 without TLS, pooled instances, 10 s to answer, 5 min per exchange, 16 KiB
-   * of headers, 8 KiB request line, bodies of any size, 30 s idle timeout, 256 requests at once.
+   * of headers, 8 KiB request line, bodies of any size, 30 s idle and read timeouts, 256 requests
+   * at once, 256 MiB of linear memory per instance.
    */
   public static ServeOptions defaults() {
     return new ServeOptions(
@@ -58,7 +78,9 @@ public record ServeOptions(
         8 * 1024,
         -1,
         Duration.ofSeconds(30),
-        256);
+        Duration.ofSeconds(30),
+        256,
+        DEFAULT_MAX_MEMORY_BYTES);
   }
 
   /** These options on another port. */
@@ -74,7 +96,9 @@ public record ServeOptions(
         maxPrologueLength,
         maxPayloadSize,
         idleTimeout,
-        maxConcurrentRequests);
+        readTimeout,
+        maxConcurrentRequests,
+        maxMemoryBytes);
   }
 
   /** These options with TLS on or off. */
@@ -90,7 +114,9 @@ public record ServeOptions(
         maxPrologueLength,
         maxPayloadSize,
         idleTimeout,
-        maxConcurrentRequests);
+        readTimeout,
+        maxConcurrentRequests,
+        maxMemoryBytes);
   }
 
   /** These options with another instance policy. */
@@ -106,7 +132,9 @@ public record ServeOptions(
         maxPrologueLength,
         maxPayloadSize,
         idleTimeout,
-        maxConcurrentRequests);
+        readTimeout,
+        maxConcurrentRequests,
+        maxMemoryBytes);
   }
 
   /** These options with other deadlines. */
@@ -122,6 +150,49 @@ public record ServeOptions(
         maxPrologueLength,
         maxPayloadSize,
         idleTimeout,
-        maxConcurrentRequests);
+        readTimeout,
+        maxConcurrentRequests,
+        maxMemoryBytes);
+  }
+
+  /** These options with other idle and read timeouts. */
+  public ServeOptions withTimeouts(Duration idle, Duration read) {
+    return new ServeOptions(
+        host,
+        port,
+        tls,
+        policy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idle,
+        read,
+        maxConcurrentRequests,
+        maxMemoryBytes);
+  }
+
+  /** These options with another per-instance memory cap. */
+  public ServeOptions withMaxMemory(long bytes) {
+    return new ServeOptions(
+        host,
+        port,
+        tls,
+        policy,
+        answerDeadline,
+        exchangeDeadline,
+        maxHeadersSize,
+        maxPrologueLength,
+        maxPayloadSize,
+        idleTimeout,
+        readTimeout,
+        maxConcurrentRequests,
+        bytes);
+  }
+
+  /** How guests compiled for this server run: compiled, with {@link #maxMemoryBytes()}. */
+  public EngineOptions engine() {
+    return EngineOptions.compiled().withMaxMemory(maxMemoryBytes);
   }
 }

@@ -25,9 +25,12 @@ import java.util.concurrent.Executors;
 public final class WasiHttpServer implements AutoCloseable {
   /**
    * Open connections at most. Helidon 4.5 reads requests from blocking socket channels without a
-   * read timeout, so a client that stays silent mid-request holds its connection (one virtual
-   * thread, no platform thread) until it goes away: this bound keeps such clients from exhausting
-   * the server.
+   * read timeout; what bounds a client that stays silent or trickles bytes is the idle timeout
+   * while it owes a request line, the read timeout ({@link HeaderSectionTimeout}) while it owes
+   * headers, and the exchange deadline while the app reads its body. Not yet bounded: a client
+   * silent in the middle of a body the app left unread keeps its connection after the answer. Each
+   * such client holds a connection (one virtual thread, no platform thread): this bound keeps many
+   * of them from exhausting the server.
    */
   public static final int MAX_CONNECTIONS = 4096;
 
@@ -35,6 +38,7 @@ public final class WasiHttpServer implements AutoCloseable {
   private final GuestPool pool;
   private final ExecutorService guestThreads;
   private final DeadlineWatchdog watchdog;
+  private final HeaderSectionTimeout headerTimeout;
   private final Optional<SelfSignedTls> tls;
 
   private WasiHttpServer(
@@ -42,11 +46,13 @@ public final class WasiHttpServer implements AutoCloseable {
       GuestPool pool,
       ExecutorService guestThreads,
       DeadlineWatchdog watchdog,
+      HeaderSectionTimeout headerTimeout,
       Optional<SelfSignedTls> tls) {
     this.server = server;
     this.pool = pool;
     this.guestThreads = guestThreads;
     this.watchdog = watchdog;
+    this.headerTimeout = headerTimeout;
     this.tls = tls;
   }
 
@@ -61,8 +67,10 @@ public final class WasiHttpServer implements AutoCloseable {
             pool, guestThreads, watchdog, options.answerDeadline(), options.exchangeDeadline());
     Optional<SelfSignedTls> tls =
         options.tls() ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
+    HeaderSectionTimeout headerTimeout = new HeaderSectionTimeout(options.readTimeout());
     Http1Config http1 =
         Http1Config.builder()
+            .addReceiveListener(headerTimeout)
             .maxHeadersSize(options.maxHeadersSize())
             .maxPrologueLength(options.maxPrologueLength())
             .validatePath(true)
@@ -84,8 +92,14 @@ public final class WasiHttpServer implements AutoCloseable {
             .connectionOptions(SocketOptions.builder().tcpNoDelay(true).build())
             .routing(routing -> routing.any(handler));
     tls.ifPresent(t -> builder.tls(t.serverTls()));
-    WebServer server = builder.build().start();
-    return new WasiHttpServer(server, pool, guestThreads, watchdog, tls);
+    WebServer server;
+    try {
+      server = builder.build().start();
+    } catch (RuntimeException e) {
+      headerTimeout.close();
+      throw e;
+    }
+    return new WasiHttpServer(server, pool, guestThreads, watchdog, headerTimeout, tls);
   }
 
   /** The port the server listens on. */
@@ -107,6 +121,7 @@ public final class WasiHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    headerTimeout.close();
     guestThreads.shutdownNow();
     watchdog.close();
     pool.close();

@@ -1,11 +1,16 @@
 package io.cloister.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloister.component.runtime.EngineOptions;
 import io.cloister.serve.guest.ComponentGuests;
+import io.cloister.serve.guest.GuestFactory;
+import io.cloister.serve.guest.GuestInstance;
+import io.cloister.serve.guest.GuestInstantiationException;
 import io.cloister.serve.log.ConsoleAppLog;
 import io.cloister.wasi.WasiHost;
+import io.cloister.wasi.http.HttpHandlerInvoker;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,32 +35,46 @@ class ComponentFixturesTest {
   private static final Path BUILD = Path.of("..", "fixtures", "http", "build");
   private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
   private final HttpClient client = HttpClient.newHttpClient();
+  private final List<WasiHttpServer> servers = new ArrayList<>();
   private WasiHttpServer server;
 
   private void serve(String fixture) throws Exception {
+    server = start(compile(fixture, EngineOptions.compiled()), options());
+  }
+
+  private static ServeOptions options() {
+    return ServeOptions.defaults()
+        .withPort(0)
+        .withDeadlines(Duration.ofSeconds(3), Duration.ofSeconds(60));
+  }
+
+  private ComponentGuests compile(String fixture, EngineOptions engine) throws Exception {
     WasiHost host =
         WasiHost.builder(fixture)
             .log(new ConsoleAppLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)))
             .build();
     byte[] bytes = Files.readAllBytes(BUILD.resolve(fixture + ".component.wasm"));
-    server =
-        WasiHttpServer.start(
-            ComponentGuests.compile(bytes, host, EngineOptions.compiled()),
-            ServeOptions.defaults()
-                .withPort(0)
-                .withDeadlines(Duration.ofSeconds(3), Duration.ofSeconds(60)));
+    return ComponentGuests.compile(bytes, host, engine);
+  }
+
+  private WasiHttpServer start(GuestFactory guests, ServeOptions options) {
+    WasiHttpServer started = WasiHttpServer.start(guests, options);
+    servers.add(started);
+    return started;
   }
 
   @AfterEach
   void stop() {
-    if (server != null) {
-      server.close();
-    }
+    servers.forEach(WasiHttpServer::close);
   }
 
   private HttpResponse<String> get(String path) throws Exception {
+    return get(server, path);
+  }
+
+  private HttpResponse<String> get(WasiHttpServer target, String path) throws Exception {
     return client.send(
-        HttpRequest.newBuilder(server.uri().resolve(path)).build(),
+        HttpRequest.newBuilder(target.uri().resolve(path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -64,6 +86,9 @@ class ComponentFixturesTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.headers().firstValue("content-type")).hasValue("text/plain");
       assertThat(response.body()).isEqualTo("Hello, world!\n");
+      // Written with blocking-write-and-flush, then finished: sent in one piece with its length.
+      assertThat(response.headers().firstValue("content-length")).hasValue("14");
+      assertThat(response.headers().firstValue("transfer-encoding")).isEmpty();
     }
   }
 
@@ -141,15 +166,66 @@ class ComponentFixturesTest {
   }
 
   @Test
-  void memoryHogFailsAloneAndTheServerRecovers() throws Exception {
-    serve("memory-hog");
-    HttpResponse<String> response = get("/");
-    // No per-instance memory cap exists in the runtime yet: the guest grows until the JVM heap
-    // (-Xmx256m here) refuses, which ends that request only.
-    assertThat(response.statusCode()).isIn(500, 503);
-    server.close();
+  void memoryHogHitsTheCapAloneAndIsDiscarded() throws Exception {
     serve("hello");
-    assertThat(get("/").body()).isEqualTo("Hello, world!\n");
+    // A long deadline: a 503 would mean the deadline, not the cap, ended the request.
+    ServeOptions capped =
+        options()
+            .withMaxMemory(16L << 20)
+            .withDeadlines(Duration.ofSeconds(60), Duration.ofSeconds(60));
+    CountingGuests hog = new CountingGuests(compile("memory-hog", capped.engine()));
+    WasiHttpServer hogServer = start(hog, capped);
+    for (int i = 1; i <= 3; i++) {
+      HttpResponse<String> response = get(hogServer, "/");
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(get("/").body()).isEqualTo("Hello, world!\n");
+      // a trapped instance is closed, never reused: one new instance per request
+      assertThat(hog.made).hasValue(i);
+      awaitClosed(hog, i);
+    }
+  }
+
+  private static void awaitClosed(CountingGuests guests, int count) throws InterruptedException {
+    for (int i = 0; i < 600 && guests.closed.get() < count; i++) {
+      Thread.sleep(50);
+    }
+    assertThat(guests.closed).hasValue(count);
+  }
+
+  /** Counts the instances a factory makes and closes. */
+  private static final class CountingGuests implements GuestFactory {
+    private final GuestFactory guests;
+    final AtomicInteger made = new AtomicInteger();
+    final AtomicInteger closed = new AtomicInteger();
+
+    CountingGuests(GuestFactory guests) {
+      this.guests = guests;
+    }
+
+    @Override
+    public GuestInstance instantiate() throws GuestInstantiationException {
+      GuestInstance instance = guests.instantiate();
+      made.incrementAndGet();
+      return new GuestInstance() {
+        @Override
+        public HttpHandlerInvoker invoker() {
+          return instance.invoker();
+        }
+
+        @Override
+        public void close() {
+          closed.incrementAndGet();
+          instance.close();
+        }
+      };
+    }
+  }
+
+  @Test
+  void initialMemoryOverTheCapFailsAtStart() {
+    assertThatThrownBy(() -> compile("hello", EngineOptions.compiled().withMaxMemory(0)))
+        .isInstanceOf(GuestInstantiationException.class)
+        .hasMessageContaining("memory cap of 0 bytes");
   }
 
   @Test
@@ -161,6 +237,20 @@ class ComponentFixturesTest {
     HttpResponse<String> third = get("/a");
     assertThat(third.body()).isEqualTo("3\n");
     assertThat(third.headers().firstValue("x-counter-key")).hasValue("/a");
+  }
+
+  @Test
+  void kvDraft2CountsAndListsOverHttp() throws Exception {
+    serve("kv-draft2");
+    assertThat(get("/a").body()).isEqualTo("1\n");
+    assertThat(get("/a?x=1").body()).isEqualTo("2\n");
+    HttpResponse<String> keys = get("/keys");
+    assertThat(keys.statusCode()).isEqualTo(200);
+    assertThat(keys.body()).isEmpty(); // bucket "keys" is not bucket "counters"
+    assertThat(keys.headers().firstValue("x-next-cursor")).isEmpty();
+    HttpResponse<String> bad = get("/keys?cursor=nonsense");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).startsWith("invalid list-keys cursor");
   }
 
   @Test

@@ -29,19 +29,20 @@ public final class ComponentInstance {
    * destructors, keyed by the resource types used in {@code imports}.
    *
    * @throws ComponentTrapException if a core module traps while starting
+   * @throws MemoryCapExceededException if the core memories' initial sizes exceed the memory cap
    */
   public static ComponentInstance instantiate(
       Component component,
       Map<String, ExternValue> imports,
       Map<ResourceType, ResourceDestructor> destructors) {
-    InstanceBuilder.Instantiation inst = new InstanceBuilder.Instantiation();
+    InstanceBuilder.Instantiation inst = new InstanceBuilder.Instantiation(component.options());
     inst.destructors.putAll(destructors);
     try {
       ExternValue.Instance exports =
           new InstanceBuilder(component, component.validated(), null, inst).run(imports);
       inst.shareDestructors();
       return new ComponentInstance(exports, inst.destructors);
-    } catch (ComponentTrapException e) {
+    } catch (ComponentTrapException | MemoryCapExceededException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
       throw Traps.wrap("instantiation", e);

@@ -6,7 +6,6 @@ import com.dylibso.chicory.runtime.ImportGlobal;
 import com.dylibso.chicory.runtime.ImportMemory;
 import com.dylibso.chicory.runtime.ImportTable;
 import com.dylibso.chicory.runtime.ImportValues;
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
@@ -75,8 +74,13 @@ final class InstanceBuilder {
   /** State shared by all component instances made by one top-level instantiation. */
   static final class Instantiation {
     final List<ResourceTable> tables = new ArrayList<>();
+    final MemoryBudget memory;
     final Map<ResourceType, io.cloister.component.abi.ResourceDestructor> destructors =
         new java.util.IdentityHashMap<>();
+
+    Instantiation(EngineOptions options) {
+      this.memory = new MemoryBudget(options.maxMemoryBytes());
+    }
 
     /** Lets every instance's table destroy resources defined elsewhere when it drops them. */
     void shareDestructors() {
@@ -280,6 +284,7 @@ final class InstanceBuilder {
   // ---- core instances ----
 
   private CoreExports coreInstantiate(Definition.CoreInstantiate ci) {
+    int coreIndex = coreInstances.size();
     CompiledModule cm = coreModules.get(ci.moduleIndex());
     Map<String, CoreExports> args = new HashMap<>();
     for (Definition.CoreArg a : ci.args()) {
@@ -310,9 +315,10 @@ final class InstanceBuilder {
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
             .withStart(false)
-            // ByteArrayMemory: allocation and bulk copies are several times cheaper than the
-            // default ByteBufferMemory's (instantiation was dominated by ByteBuffer.allocate).
-            .withMemoryFactory(ByteArrayMemory::new)
+            // LazyPageMemory: the instance's memory cap, and pages allocated on first write
+            // (instantiation was dominated by allocating initial memory up front).
+            .withMemoryFactory(
+                limits -> instantiation.memory.newMemory(limits, "core instance " + coreIndex))
             .build();
     return new CoreExports.OfInstance(instance, cm.info());
   }

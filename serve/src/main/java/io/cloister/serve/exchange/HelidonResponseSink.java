@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -29,11 +30,16 @@ final class HelidonResponseSink implements ResponseSink {
     EXPIRED
   }
 
+  /** Bytes of body kept back so that a small response is sent in one write. */
+  static final int ONE_SHOT = 16 * 1024;
+
   private final ServerResponse response;
   private State state = State.WAITING;
   private volatile boolean overdue;
   private OutputStream body;
   private final CompletableFuture<Void> answered = new CompletableFuture<>();
+  private byte[] pending;
+  private int pendingSize;
 
   HelidonResponseSink(ServerResponse response) {
     this.response = response;
@@ -53,7 +59,6 @@ final class HelidonResponseSink implements ResponseSink {
           .headers()
           .add(HeaderValues.create(HeaderNames.create(field.name()), field.valueLatin1()));
     }
-    body = response.outputStream();
     state = State.STREAMING;
     answered.complete(null);
     return new GuardedStream();
@@ -63,14 +68,20 @@ final class HelidonResponseSink implements ResponseSink {
   public synchronized void complete(List<HttpField> trailers) throws IOException {
     checkStreaming();
     // HTTP/1.1 trailers go out only when the guest announced them in a Trailer header.
-    if (!trailers.isEmpty() && response.headers().contains(HeaderNames.TRAILER)) {
+    boolean withTrailers = !trailers.isEmpty() && response.headers().contains(HeaderNames.TRAILER);
+    if (withTrailers) {
       for (HttpField field : trailers) {
         response
             .trailers()
             .add(HeaderValues.create(HeaderNames.create(field.name()), field.valueLatin1()));
       }
     }
-    body.close();
+    if (body == null && !withTrailers) {
+      // The whole body is here and nothing was flushed: one write, with its content-length.
+      response.send(pendingSize == 0 ? new byte[0] : Arrays.copyOf(pending, pendingSize));
+    } else {
+      openBody().close();
+    }
     state = State.DONE;
   }
 
@@ -143,6 +154,19 @@ final class HelidonResponseSink implements ResponseSink {
     }
   }
 
+  // Called with the lock held, or by the guest's thread while streaming.
+  private OutputStream openBody() throws IOException {
+    if (body == null) {
+      body = response.outputStream();
+      if (pendingSize > 0) {
+        body.write(pending, 0, pendingSize);
+      }
+      pending = null;
+      pendingSize = 0;
+    }
+    return body;
+  }
+
   private synchronized void checkStreaming() throws IOException {
     if (state != State.STREAMING) {
       throw new IOException("the exchange is over (" + state + ")");
@@ -150,8 +174,10 @@ final class HelidonResponseSink implements ResponseSink {
   }
 
   /**
-   * The body stream handed to the guest: refuses writes once the exchange is over. The write itself
-   * happens outside the lock, so a slow client never blocks {@link #expire}.
+   * The body stream handed to the guest: refuses writes once the exchange is over. Up to {@link
+   * #ONE_SHOT} bytes are kept until the body completes, so a small response goes out in one piece;
+   * a larger body or a flush opens Helidon's streaming output. The write itself happens outside the
+   * lock, so a slow client never blocks {@link #expire}.
    */
   private final class GuardedStream extends OutputStream {
     @Override
@@ -162,13 +188,22 @@ final class HelidonResponseSink implements ResponseSink {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
       checkStreaming();
-      body.write(bytes, offset, length);
+      if (body == null && pendingSize + length <= ONE_SHOT) {
+        if (pending == null || pending.length < pendingSize + length) {
+          int size = Math.min(ONE_SHOT, Math.max(pendingSize + length, 2 * pendingSize + 64));
+          pending = pending == null ? new byte[size] : Arrays.copyOf(pending, size);
+        }
+        System.arraycopy(bytes, offset, pending, pendingSize, length);
+        pendingSize += length;
+        return;
+      }
+      openBody().write(bytes, offset, length);
     }
 
     @Override
     public void flush() throws IOException {
       checkStreaming();
-      body.flush();
+      openBody().flush();
     }
   }
 }

@@ -6,6 +6,7 @@ import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
 import io.cloister.component.runtime.ComponentInstance;
 import io.cloister.component.runtime.EngineOptions;
+import io.cloister.component.runtime.MemoryCapExceededException;
 import io.cloister.wasi.WasiContext;
 import io.cloister.wasi.WasiHost;
 import io.cloister.wasi.http.HttpHandlerInvoker;
@@ -60,6 +61,8 @@ public final class ComponentGuests implements GuestFactory {
     } catch (NoSuchElementException e) {
       throw new GuestInstantiationException(
           "the component exports no wasi:http/incoming-handler", e);
+    } catch (MemoryCapExceededException e) {
+      throw new GuestInstantiationException(e.getMessage(), e);
     } catch (RuntimeException e) {
       throw new GuestInstantiationException("instantiation trapped: " + e.getMessage(), e);
     }

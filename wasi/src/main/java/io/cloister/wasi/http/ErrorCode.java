@@ -89,6 +89,13 @@ public record ErrorCode(Kind kind, Optional<Value> payload) {
     return of(Kind.HTTP_REQUEST_DENIED);
   }
 
+  /** {@code HTTP-response-body-size(some(size))}: a body that does not match its length. */
+  public static ErrorCode responseBodySize(long size) {
+    return new ErrorCode(
+        Kind.HTTP_RESPONSE_BODY_SIZE,
+        Optional.of(new Value.OptionValue(Optional.of(new Value.U64(size)))));
+  }
+
   /** {@code internal-error(some(message))}. */
   public static ErrorCode internal(String message) {
     return new ErrorCode(

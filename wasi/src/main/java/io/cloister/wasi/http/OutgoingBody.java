@@ -93,8 +93,8 @@ public final class OutgoingBody {
         return Optional.empty();
       }
       if (declaredLength.isPresent() && written != declaredLength.getAsLong()) {
-        fail(sizeError("finished after " + written + " bytes"));
-        return Optional.of(ErrorCode.of(ErrorCode.Kind.HTTP_RESPONSE_BODY_SIZE));
+        fail(sizeError(written, "finished after " + written + " bytes"));
+        return Optional.of(ErrorCode.responseBodySize(written));
       }
       end = End.FINISHED;
       trailers = finalTrailers.map(Fields::frozen);
@@ -202,7 +202,9 @@ public final class OutgoingBody {
     OutputStream target;
     synchronized (this) {
       if (declaredLength.isPresent() && written + bytes.length > declaredLength.getAsLong()) {
-        fail(sizeError("a write of " + bytes.length + " bytes after " + written));
+        fail(
+            sizeError(
+                written + bytes.length, "a write of " + bytes.length + " bytes after " + written));
         throw failed(failure);
       }
       written += bytes.length;
@@ -276,9 +278,9 @@ public final class OutgoingBody {
     return failure;
   }
 
-  private IoError sizeError(String what) {
+  private IoError sizeError(long size, String what) {
     return new HttpIoError(
-        ErrorCode.of(ErrorCode.Kind.HTTP_RESPONSE_BODY_SIZE),
+        ErrorCode.responseBodySize(size),
         "content-length is " + declaredLength.getAsLong() + " but the body had " + what);
   }
 

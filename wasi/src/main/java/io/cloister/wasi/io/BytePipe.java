@@ -1,13 +1,12 @@
 package io.cloister.wasi.io;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 
 /**
  * A bounded byte queue between a producer and a consumer on different threads, the backing store of
- * pipe streams (request bodies fed by the HTTP server, response bodies drained by it). Its capacity
+ * pipe streams (request bodies fed by the HTTP server). Its capacity
  * bounds memory whatever the body size: a producer waits (Java side) or is told to wait through
  * {@code check-write} (guest side) while it is full.
  *
@@ -173,55 +172,6 @@ public final class BytePipe {
       @Override
       public void close() {
         finish();
-      }
-    };
-  }
-
-  /**
-   * The reader end as a blocking {@link InputStream} for Java consumers such as the HTTP server; a
-   * writer failure becomes an {@link IOException}. {@code close()} abandons the pipe.
-   */
-  public InputStream asInputStream() {
-    return new InputStream() {
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        if (len == 0) {
-          return 0;
-        }
-        while (true) {
-          try {
-            synchronized (BytePipe.this) {
-              if (size > 0) {
-                int n = Math.min(len, size);
-                copyOut(b, off, n);
-                signal.raise();
-                return n;
-              }
-              checkReadable();
-              BytePipe.this.wait();
-            }
-          } catch (StreamException e) {
-            if (e.error() instanceof StreamError.Closed) {
-              return -1;
-            }
-            throw new IOException(e.getMessage(), e);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading a pipe");
-          }
-        }
-      }
-
-      @Override
-      public void close() {
-        abandon();
       }
     };
   }

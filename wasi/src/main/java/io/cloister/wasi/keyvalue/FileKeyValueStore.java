@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -126,6 +125,16 @@ public final class FileKeyValueStore implements KeyValueStore {
     return next;
   }
 
+  @Override
+  public synchronized boolean compareAndSwap(String key, Optional<byte[]> expected, byte[] value)
+      throws KeyValueException {
+    if (!KeyValueStore.sameValue(get(key), expected)) {
+      return false;
+    }
+    set(key, value);
+    return true;
+  }
+
   private void write(String key, byte[] value) throws KeyValueException {
     byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
     ByteBuffer buf = ByteBuffer.allocate(4 + 4 + keyBytes.length + 4 + value.length + HASH_BYTES);
@@ -203,13 +212,7 @@ public final class FileKeyValueStore implements KeyValueStore {
     }
     String key;
     try {
-      key =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(keyBytes))
-              .toString();
+      key = StrictUtf8.decode(keyBytes);
     } catch (CharacterCodingException e) {
       throw corrupted(file, 8, "key is not UTF-8");
     }

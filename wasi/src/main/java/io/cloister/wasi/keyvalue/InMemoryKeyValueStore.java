@@ -46,6 +46,16 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     return next;
   }
 
+  @Override
+  public synchronized boolean compareAndSwap(String key, Optional<byte[]> expected, byte[] value)
+      throws KeyValueException {
+    if (!KeyValueStore.sameValue(Optional.ofNullable(entries.get(key)), expected)) {
+      return false;
+    }
+    set(key, value);
+    return true;
+  }
+
   static KeyPage page(Iterable<String> sortedKeys) {
     List<String> keys = new ArrayList<>();
     for (String k : sortedKeys) {

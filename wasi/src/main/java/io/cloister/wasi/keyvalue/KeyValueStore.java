@@ -3,6 +3,7 @@ package io.cloister.wasi.keyvalue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,20 @@ public interface KeyValueStore {
    * counts as 0; any other value length is an {@code other} error.
    */
   long increment(String key, long delta) throws KeyValueException;
+
+  /**
+   * Atomically stores {@code value} under {@code key} if its value still equals {@code expected}
+   * (empty: the key must be absent) and returns whether it did. Values are compared by content, so
+   * a value changed and changed back counts as unchanged.
+   */
+  boolean compareAndSwap(String key, Optional<byte[]> expected, byte[] value)
+      throws KeyValueException;
+
+  /** Whether {@code current} and {@code expected} are both absent or hold the same bytes. */
+  static boolean sameValue(Optional<byte[]> current, Optional<byte[]> expected) {
+    return current.isPresent() == expected.isPresent()
+        && (current.isEmpty() || Arrays.equals(current.get(), expected.get()));
+  }
 
   /** Checks a key against {@link #MAX_KEY_BYTES}. */
   static void checkKey(String key) throws KeyValueException {

@@ -56,6 +56,11 @@ public final class Results {
     return new Value.U64(v);
   }
 
+  /** An {@code s64}. */
+  public static Value s64(long v) {
+    return new Value.S64(v);
+  }
+
   /** A {@code u32}. */
   public static Value u32(int v) {
     return new Value.U32(v);

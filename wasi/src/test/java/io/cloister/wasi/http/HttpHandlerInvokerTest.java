@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class HttpHandlerInvokerTest {
 
   /** Records what the invoker delivers; counts and checksums the body instead of keeping it. */
-  static final class RecordingSink implements ResponseSink {
+  static class RecordingSink implements ResponseSink {
     final List<String> events = new ArrayList<>();
     int status;
     List<HttpField> headers;

@@ -62,6 +62,31 @@ abstract class KeyValueStoreContract {
   }
 
   @Test
+  void listingContinuesAfterItsCursorKeyWhateverChangedMeanwhile() throws Exception {
+    KeyValueStore s = newStore();
+    for (String k : List.of("a", "c", "e", "g")) {
+      s.set(k, new byte[0]);
+    }
+    String cursor = "c"; // as if a page had ended at "c"
+    s.delete("c"); // the cursor's own key goes away
+    s.delete("g");
+    s.set("b", new byte[0]); // before the cursor: belongs to the part already listed
+    s.set("d", new byte[0]); // after the cursor: shows up
+    assertThat(s.listKeys(Optional.of(cursor)).keys()).containsExactly("d", "e");
+  }
+
+  @Test
+  void compareAndSwapComparesContents() throws Exception {
+    KeyValueStore s = newStore();
+    assertThat(s.compareAndSwap("k", Optional.of(bytes("x")), bytes("1"))).isFalse();
+    assertThat(s.exists("k")).isFalse();
+    assertThat(s.compareAndSwap("k", Optional.empty(), bytes("1"))).isTrue();
+    assertThat(s.compareAndSwap("k", Optional.empty(), bytes("2"))).isFalse();
+    assertThat(s.compareAndSwap("k", Optional.of(bytes("1")), bytes("2"))).isTrue();
+    assertThat(s.get("k").orElseThrow()).isEqualTo(bytes("2"));
+  }
+
+  @Test
   void incrementCountsFromZeroAndRejectsNonCounters() throws Exception {
     KeyValueStore s = newStore();
     assertThat(s.increment("c", 5)).isEqualTo(5);

@@ -189,6 +189,106 @@ class WasiBindingsTest {
   }
 
   @Test
+  void keyValueDraft2CursorsAreStringsAndBadOnesAreErrors() {
+    String store = KeyValueLink.STORE_DRAFT2;
+    Value bucket = ok(defs.call(store, "open", str("b")));
+    for (int i = 0; i < KeyValueStore.PAGE_SIZE + 2; i++) {
+      ok(
+          defs.call(
+              store,
+              "[method]bucket.set",
+              borrow(bucket),
+              str(String.format("k%05d", i)),
+              bytes("")));
+    }
+    List<Value> first = listKeys(store, bucket, Optional.empty());
+    assertThat(((Value.ListValue) first.get(0)).elements()).hasSize(KeyValueStore.PAGE_SIZE);
+    Value cursor = ((Value.OptionValue) first.get(1)).value().orElseThrow();
+    assertThat(cursor).isInstanceOf(Value.Str.class);
+    // a second bucket handle (as another instance would hold) continues from the same cursor
+    Value again = ok(defs.call(store, "open", str("b")));
+    List<Value> second = listKeys(store, again, Optional.of(cursor));
+    assertThat(second.get(0)).isEqualTo(new Value.ListValue(List.of(str("k01000"), str("k01001"))));
+    assertThat(second.get(1)).isEqualTo(new Value.OptionValue(Optional.empty()));
+    for (String bad : List.of("", "k00999", "k1.!!", "k1.a", "k1.YQ==", "k1._w")) {
+      Value e =
+          err(
+              defs.call(
+                  store,
+                  "[method]bucket.list-keys",
+                  borrow(bucket),
+                  new Value.OptionValue(Optional.of(str(bad)))));
+      assertThat(e)
+          .as("cursor '%s'", bad)
+          .isInstanceOfSatisfying(
+              Value.VariantValue.class, v -> assertThat(v.caseIndex()).isEqualTo(2)); // other
+    }
+  }
+
+  @Test
+  void keyValueDraftsShareBucketsAndCountInTheirOwnTypes() {
+    Value b1 = ok(defs.call(KeyValueLink.STORE, "open", str("c")));
+    Value b2 = ok(defs.call(KeyValueLink.STORE_DRAFT2, "open", str("c")));
+    assertThat(
+            ok(
+                defs.call(
+                    KeyValueLink.ATOMICS_DRAFT2,
+                    "increment",
+                    borrow(b2),
+                    str("n"),
+                    new Value.S64(-2))))
+        .isEqualTo(new Value.S64(-2));
+    assertThat(
+            ok(
+                defs.call(
+                    KeyValueLink.ATOMICS, "increment", borrow(b1), str("n"), new Value.U64(5))))
+        .isEqualTo(new Value.U64(3));
+    ok(
+        defs.call(
+            KeyValueLink.BATCH_DRAFT2,
+            "set-many",
+            borrow(b2),
+            new Value.ListValue(List.of(new Value.TupleValue(List.of(str("x"), bytes("1")))))));
+    assertThat(ok(defs.call(KeyValueLink.STORE, "[method]bucket.get", borrow(b1), str("x"))))
+        .isEqualTo(new Value.OptionValue(Optional.of(bytes("1"))));
+  }
+
+  @Test
+  void keyValueCasSwapsOnlyWhenTheValueIsUnchanged() {
+    String atomics = KeyValueLink.ATOMICS_DRAFT2;
+    Value bucket = ok(defs.call(KeyValueLink.STORE_DRAFT2, "open", str("cas")));
+    Value op = ok(defs.call(atomics, "[static]cas.new", borrow(bucket), str("k")));
+    assertThat(ok(defs.call(atomics, "[method]cas.current", borrow(op))))
+        .isEqualTo(new Value.OptionValue(Optional.empty()));
+    Value stale = ok(defs.call(atomics, "[static]cas.new", borrow(bucket), str("k")));
+    assertThat(defs.call(atomics, "swap", op, bytes("first"))).isEqualTo(Results.ok());
+    // stale still expects an absent key: it fails and hands back an operation that sees "first"
+    Value failed = err(defs.call(atomics, "swap", stale, bytes("second")));
+    assertThat(((Value.VariantValue) failed).caseIndex()).isEqualTo(1); // cas-failed(cas)
+    Value retry = ((Value.VariantValue) failed).payload().orElseThrow();
+    assertThat(ok(defs.call(atomics, "[method]cas.current", borrow(retry))))
+        .isEqualTo(new Value.OptionValue(Optional.of(bytes("first"))));
+    assertThat(defs.call(atomics, "swap", retry, bytes("second"))).isEqualTo(Results.ok());
+    assertThat(
+            ok(
+                defs.call(
+                    KeyValueLink.STORE_DRAFT2, "[method]bucket.get", borrow(bucket), str("k"))))
+        .isEqualTo(new Value.OptionValue(Optional.of(bytes("second"))));
+    Value tooLong =
+        ok(defs.call(atomics, "[static]cas.new", borrow(bucket), str("k".repeat(5000))));
+    Value storeError = err(defs.call(atomics, "swap", tooLong, bytes("v")));
+    assertThat(((Value.VariantValue) storeError).caseIndex()).isEqualTo(0); // store-error(error)
+  }
+
+  private List<Value> listKeys(String store, Value bucket, Optional<Value> cursor) {
+    Value page =
+        ok(
+            defs.call(
+                store, "[method]bucket.list-keys", borrow(bucket), new Value.OptionValue(cursor)));
+    return ((Value.RecordValue) page).fields();
+  }
+
+  @Test
   void filesystemAndSocketsAreDenied() {
     assertThat(defs.call("wasi:filesystem/preopens@0.2.0", "get-directories"))
         .isEqualTo(new Value.ListValue(List.of()));

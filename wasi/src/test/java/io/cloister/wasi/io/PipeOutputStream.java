@@ -1,11 +1,11 @@
 package io.cloister.wasi.io;
 
-/** An output stream that fills a {@link BytePipe}, drained by a Java consumer (the HTTP server). */
-public final class PipeOutputStream extends WasiOutputStream {
+/** An output stream that fills a {@link BytePipe}: the simplest sink for testing {@link WasiOutputStream}. */
+final class PipeOutputStream extends WasiOutputStream {
   private final BytePipe pipe;
 
   /** A stream writing into {@code pipe}. */
-  public PipeOutputStream(BytePipe pipe) {
+  PipeOutputStream(BytePipe pipe) {
     this.pipe = pipe;
   }
 

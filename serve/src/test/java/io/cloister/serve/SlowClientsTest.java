@@ -1,0 +1,175 @@
+package io.cloister.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloister.serve.log.ConsoleAppLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients that go silent or trickle bytes mid-request, over raw sockets against a real server with
+ * short timeouts: 1 s for a header section, 3 s for a request line.
+ */
+class SlowClientsTest {
+  private static final Duration IDLE = Duration.ofSeconds(3);
+  private static final Duration READ = Duration.ofSeconds(1);
+  // generous: how long a test waits for the server to act, not a limit on the server's speed
+  private static final int PATIENCE_MILLIS = 20_000;
+
+  private final JavaGuests guests =
+      new JavaGuests(
+          new ConsoleAppLog(
+              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+  private WasiHttpServer server;
+
+  @BeforeEach
+  void start() {
+    server =
+        WasiHttpServer.start(
+            guests.factory(), ServeOptions.defaults().withPort(0).withTimeouts(IDLE, READ));
+  }
+
+  @AfterEach
+  void stop() {
+    guests.release.set(true);
+    server.close();
+  }
+
+  @Test
+  void silenceInTheHeadersGets408AndTheConnectionClosed() throws Exception {
+    try (Socket socket = connect()) {
+      send(socket, "GET /hello HTTP/1.1\r\nHost: x\r\nX-Partial: a");
+      String answer = readToEnd(socket);
+      assertThat(answer)
+          .startsWith("HTTP/1.1 408 Request Timeout\r\n")
+          .containsIgnoringCase("connection: close")
+          .endsWith("request timeout\n");
+    }
+  }
+
+  @Test
+  void headersTricklingInByteByByteGet408() throws Exception {
+    try (Socket socket = connect()) {
+      send(socket, "GET /hello HTTP/1.1\r\nHost: x");
+      Thread trickler =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      for (int i = 0; ; i++) { // one header byte every 100 ms, never done
+                        send(socket, i % 40 == 0 ? "\r\nX-Slow: " : "s");
+                        Thread.sleep(100);
+                      }
+                    } catch (IOException | InterruptedException closed) {
+                      // the server closed the connection (or the test ended)
+                    }
+                  });
+      try {
+        assertThat(readToEnd(socket)).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+      } finally {
+        trickler.interrupt();
+      }
+    }
+  }
+
+  @Test
+  void aPartialRequestLineIsClosedAtTheIdleTimeout() throws Exception {
+    try (Socket socket = connect()) {
+      send(socket, "GET /hel");
+      assertThat(readToEnd(socket)).isEmpty(); // Helidon's idle check closes it without an answer
+    }
+  }
+
+  @Test
+  void othersAreServedWhileAClientStalls() throws Exception {
+    try (Socket stalled = connect()) {
+      send(stalled, "GET /hello HTTP/1.1\r\nHost: x\r\nX-Partial: a");
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(server.uri().resolve("/hello")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(readToEnd(stalled)).startsWith("HTTP/1.1 408");
+    }
+  }
+
+  @Test
+  void aKeepAliveConnectionMayWaitLongerThanTheReadTimeoutBetweenRequests() throws Exception {
+    String request = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
+    try (Socket socket = connect()) {
+      send(socket, request);
+      assertThat(readResponse(socket)).startsWith("HTTP/1.1 200").endsWith("Hello, world!\n");
+      Thread.sleep(READ.toMillis() * 2); // past the first request's header deadline, within IDLE
+      send(socket, request);
+      assertThat(readResponse(socket)).startsWith("HTTP/1.1 200").endsWith("Hello, world!\n");
+    }
+  }
+
+  private Socket connect() throws IOException {
+    Socket socket = new Socket("127.0.0.1", server.port());
+    socket.setSoTimeout(PATIENCE_MILLIS);
+    return socket;
+  }
+
+  private static void send(Socket socket, String text) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
+  /** Everything the server sends until it closes the connection. */
+  private static String readToEnd(Socket socket) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    InputStream in = socket.getInputStream();
+    byte[] buffer = new byte[8192];
+    try {
+      for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+        got.write(buffer, 0, n);
+      }
+    } catch (java.net.SocketException reset) {
+      // closed with unread input (the trickled bytes): what arrived before counts
+    }
+    return got.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  /** One response of the hello handler: its head and a body of the announced length. */
+  private static String readResponse(Socket socket) throws IOException {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    InputStream in = socket.getInputStream();
+    while (!complete(got.toString(StandardCharsets.ISO_8859_1))) {
+      int b = in.read();
+      if (b == -1) {
+        break;
+      }
+      got.write(b);
+    }
+    return got.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean complete(String response) {
+    int end = response.indexOf("\r\n\r\n");
+    if (end < 0) {
+      return false;
+    }
+    String head = response.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+    if (head.contains("transfer-encoding: chunked")) {
+      return response.endsWith("\r\n0\r\n\r\n");
+    }
+    int at = head.indexOf("content-length:");
+    int length = at < 0 ? 0 : Integer.parseInt(head.substring(at + 15).split("\r\n", 2)[0].trim());
+    return response.length() - end - 4 >= length;
+  }
+}
