@@ -6,6 +6,8 @@
 # on the WAT hello fixture and the JavaScript app (GET /). Prints requests/s and p99 per target.
 #
 # Usage: scripts/bench-http.sh [DURATION_SECONDS (default 10)] [CONNECTIONS (default 8)]
+#   BENCH_WARMUP=SECONDS (default 2) of wrk before each measurement; the JS app on the JVM needs
+#   tens of seconds for the JIT to reach its steady state.
 # Needs wrk (apt-get install -y wrk). Figures go into docs/benchmarks-http.md with the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,7 @@ root=$PWD
 duration=${1:-10}
 connections=${2:-8}
 port=${BENCH_PORT:-18480}
+warmup=${BENCH_WARMUP:-2}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 . scripts/find-jdk.sh
@@ -56,7 +59,7 @@ run() {
     results+=("$(printf '%-22s %12s %12s' "$name" "n/a" "n/a")")
     return
   fi
-  wrk -t1 -c"$connections" -d2s "$url" >/dev/null
+  wrk -t1 -c"$connections" -d"${warmup}s" "$url" >/dev/null
   local out
   out=$(wrk -t1 -c"$connections" -d"${duration}s" --latency "$url")
   local rps p99 errors
@@ -84,6 +87,6 @@ else
 fi
 
 echo
-echo "wrk -t1 -c$connections -d${duration}s --latency, loopback, $(nproc) cores"
+echo "wrk -t1 -c$connections -d${duration}s --latency after ${warmup}s of warm-up, loopback, $(nproc) cores"
 printf '%-22s %12s %12s\n' target requests/s p99
 for line in "${results[@]}"; do echo "$line"; done
