@@ -1,11 +1,6 @@
 package io.cloister.wasi;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * One instance's host resources: maps the {@code rep} a guest handle carries to the Java object
@@ -14,16 +9,20 @@ import java.util.Set;
  * body" rules of wasi:http are enforced.
  */
 public final class ResourceTable {
-  private final Map<Integer, Entry> entries = new HashMap<>();
-  private final List<Integer> free = new ArrayList<>();
+  // A slab indexed by rep (rep 0 is never used); freed reps are reused, most recent first. Every
+  // request creates and drops a dozen resources, so this avoids boxing and a hash per access.
+  private Entry[] slots = new Entry[16];
+  private int[] free = new int[16];
+  private int freeCount;
   private int next = 1;
+  private int live;
 
   private static final class Entry {
     final Object value;
-    final Integer parent;
-    final Set<Integer> children = new HashSet<>();
+    final int parent; // 0: a root entry
+    int children;
 
-    Entry(Object value, Integer parent) {
+    Entry(Object value, int parent) {
       this.value = value;
       this.parent = parent;
     }
@@ -31,24 +30,30 @@ public final class ResourceTable {
 
   /** Adds a root entry and returns its rep. */
   public synchronized int push(Object value) {
-    return insert(value, null);
+    return insert(value, 0);
   }
 
   /** Adds an entry that must be deleted before {@code parent} can be, and returns its rep. */
   public synchronized int pushChild(Object value, int parent) {
-    entry(parent);
+    entry(parent).children++;
     return insert(value, parent);
   }
 
-  private int insert(Object value, Integer parent) {
+  private int insert(Object value, int parent) {
     if (value == null) {
       throw new IllegalArgumentException("null resource");
     }
-    int rep = free.isEmpty() ? next++ : free.remove(free.size() - 1);
-    entries.put(rep, new Entry(value, parent));
-    if (parent != null) {
-      entries.get(parent).children.add(rep);
+    int rep;
+    if (freeCount > 0) {
+      rep = free[--freeCount];
+    } else {
+      rep = next++;
+      if (rep == slots.length) {
+        slots = Arrays.copyOf(slots, slots.length * 2);
+      }
     }
+    slots[rep] = new Entry(value, parent);
+    live++;
     return rep;
   }
 
@@ -69,12 +74,12 @@ public final class ResourceTable {
 
   /** Whether {@code rep} names a live entry. */
   public synchronized boolean contains(int rep) {
-    return entries.containsKey(rep);
+    return rep > 0 && rep < next && slots[rep] != null;
   }
 
   /** Whether any child of {@code rep} is still alive. */
   public synchronized boolean hasChildren(int rep) {
-    return !entry(rep).children.isEmpty();
+    return entry(rep).children > 0;
   }
 
   /**
@@ -83,32 +88,36 @@ public final class ResourceTable {
    */
   public synchronized <T> T delete(int rep, Class<T> type) {
     T value = get(rep, type);
-    Entry e = entries.get(rep);
-    if (!e.children.isEmpty()) {
+    Entry e = slots[rep];
+    if (e.children > 0) {
       throw new WasiTrap(
           "resource "
               + rep
               + " ("
               + type.getSimpleName()
               + ") dropped while "
-              + e.children.size()
+              + e.children
               + " child resource(s) are still alive");
     }
-    entries.remove(rep);
-    if (e.parent != null && entries.containsKey(e.parent)) {
-      entries.get(e.parent).children.remove(rep);
+    slots[rep] = null;
+    live--;
+    if (e.parent != 0 && slots[e.parent] != null) {
+      slots[e.parent].children--;
     }
-    free.add(rep);
+    if (freeCount == free.length) {
+      free = Arrays.copyOf(free, free.length * 2);
+    }
+    free[freeCount++] = rep;
     return value;
   }
 
   /** How many entries are alive (for leak checks in tests and metrics). */
   public synchronized int size() {
-    return entries.size();
+    return live;
   }
 
   private Entry entry(int rep) {
-    Entry e = entries.get(rep);
+    Entry e = rep > 0 && rep < next ? slots[rep] : null;
     if (e == null) {
       throw new WasiTrap("unknown resource handle rep " + rep);
     }
