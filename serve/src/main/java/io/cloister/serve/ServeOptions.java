@@ -4,6 +4,7 @@ import io.cloister.component.runtime.EngineOptions;
 import io.cloister.serve.guest.InstancePolicy;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How {@link WasiHttpServer} listens and which limits it enforces.
@@ -85,110 +86,93 @@ public record ServeOptions(
 
   /** These options on another port. */
   public ServeOptions withPort(int newPort) {
-    return new ServeOptions(
-        host,
-        newPort,
-        tls,
-        policy,
-        answerDeadline,
-        exchangeDeadline,
-        maxHeadersSize,
-        maxPrologueLength,
-        maxPayloadSize,
-        idleTimeout,
-        readTimeout,
-        maxConcurrentRequests,
-        maxMemoryBytes);
+    return edit(d -> d.port = newPort);
   }
 
   /** These options with TLS on or off. */
   public ServeOptions withTls(boolean newTls) {
-    return new ServeOptions(
-        host,
-        port,
-        newTls,
-        policy,
-        answerDeadline,
-        exchangeDeadline,
-        maxHeadersSize,
-        maxPrologueLength,
-        maxPayloadSize,
-        idleTimeout,
-        readTimeout,
-        maxConcurrentRequests,
-        maxMemoryBytes);
+    return edit(d -> d.tls = newTls);
   }
 
   /** These options with another instance policy. */
   public ServeOptions withPolicy(InstancePolicy newPolicy) {
-    return new ServeOptions(
-        host,
-        port,
-        tls,
-        newPolicy,
-        answerDeadline,
-        exchangeDeadline,
-        maxHeadersSize,
-        maxPrologueLength,
-        maxPayloadSize,
-        idleTimeout,
-        readTimeout,
-        maxConcurrentRequests,
-        maxMemoryBytes);
+    return edit(d -> d.policy = newPolicy);
   }
 
   /** These options with other deadlines. */
   public ServeOptions withDeadlines(Duration answer, Duration exchange) {
-    return new ServeOptions(
-        host,
-        port,
-        tls,
-        policy,
-        answer,
-        exchange,
-        maxHeadersSize,
-        maxPrologueLength,
-        maxPayloadSize,
-        idleTimeout,
-        readTimeout,
-        maxConcurrentRequests,
-        maxMemoryBytes);
+    return edit(
+        d -> {
+          d.answerDeadline = answer;
+          d.exchangeDeadline = exchange;
+        });
   }
 
   /** These options with other idle and read timeouts. */
   public ServeOptions withTimeouts(Duration idle, Duration read) {
-    return new ServeOptions(
-        host,
-        port,
-        tls,
-        policy,
-        answerDeadline,
-        exchangeDeadline,
-        maxHeadersSize,
-        maxPrologueLength,
-        maxPayloadSize,
-        idle,
-        read,
-        maxConcurrentRequests,
-        maxMemoryBytes);
+    return edit(
+        d -> {
+          d.idleTimeout = idle;
+          d.readTimeout = read;
+        });
   }
 
   /** These options with another per-instance memory cap. */
   public ServeOptions withMaxMemory(long bytes) {
+    return edit(d -> d.maxMemoryBytes = bytes);
+  }
+
+  // Each wither changes a copy of the components, so a new component is added in one place here.
+  private ServeOptions edit(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new ServeOptions(
-        host,
-        port,
-        tls,
-        policy,
-        answerDeadline,
-        exchangeDeadline,
-        maxHeadersSize,
-        maxPrologueLength,
-        maxPayloadSize,
-        idleTimeout,
-        readTimeout,
-        maxConcurrentRequests,
-        bytes);
+        d.host,
+        d.port,
+        d.tls,
+        d.policy,
+        d.answerDeadline,
+        d.exchangeDeadline,
+        d.maxHeadersSize,
+        d.maxPrologueLength,
+        d.maxPayloadSize,
+        d.idleTimeout,
+        d.readTimeout,
+        d.maxConcurrentRequests,
+        d.maxMemoryBytes);
+  }
+
+  /** The components of a {@link ServeOptions} being edited. */
+  private static final class Draft {
+    String host;
+    int port;
+    boolean tls;
+    InstancePolicy policy;
+    Duration answerDeadline;
+    Duration exchangeDeadline;
+    int maxHeadersSize;
+    int maxPrologueLength;
+    long maxPayloadSize;
+    Duration idleTimeout;
+    Duration readTimeout;
+    int maxConcurrentRequests;
+    long maxMemoryBytes;
+
+    Draft(ServeOptions o) {
+      host = o.host;
+      port = o.port;
+      tls = o.tls;
+      policy = o.policy;
+      answerDeadline = o.answerDeadline;
+      exchangeDeadline = o.exchangeDeadline;
+      maxHeadersSize = o.maxHeadersSize;
+      maxPrologueLength = o.maxPrologueLength;
+      maxPayloadSize = o.maxPayloadSize;
+      idleTimeout = o.idleTimeout;
+      readTimeout = o.readTimeout;
+      maxConcurrentRequests = o.maxConcurrentRequests;
+      maxMemoryBytes = o.maxMemoryBytes;
+    }
   }
 
   /** How guests compiled for this server run: compiled, with {@link #maxMemoryBytes()}. */

@@ -124,11 +124,6 @@ public final class OutgoingBody {
     sink.abort(new IOException(failure.toDebugString()));
   }
 
-  /** The trailers given to {@link #finish}. */
-  public synchronized Optional<Fields> trailers() {
-    return trailers;
-  }
-
   /**
    * The response was set: starts it on {@code target} with {@code status} and {@code headers},
    * hands over what was held, and from now on writes go straight to it. A body already finished or
