@@ -1,6 +1,7 @@
 package io.cloister.cli;
 
 import io.cloister.component.binary.ComponentDecodeException;
+import io.cloister.component.runtime.HotSpotJit;
 import io.cloister.serve.ServeOptions;
 import io.cloister.serve.WasiHttpServer;
 import io.cloister.serve.guest.ComponentGuests;
@@ -73,7 +74,8 @@ public final class ServeCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       description = {
         "Seconds a client may take to send a request's headers after its request line, however",
-        "slowly, before it gets 408 and is disconnected (default ${DEFAULT-VALUE})."
+        "slowly, before it gets 408 and is disconnected; also the longest pause allowed within",
+        "a request body (default ${DEFAULT-VALUE})."
       })
   long readTimeoutSeconds = 30;
 
@@ -109,6 +111,12 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("cloister serve: cannot read " + file + ": " + e.getMessage());
       return 2;
+    }
+    if (!HotSpotJit.compilesHugeMethods()) {
+      err.println(
+          "cloister serve: warning: this JVM runs without "
+              + HotSpotJit.FLAG
+              + ", so big wasm functions stay interpreted (the ./cloister launcher sets it)");
     }
     String appName = file.getFileName().toString().replaceFirst("(\\.component)?\\.wasm$", "");
     WasiHost.Builder host = WasiHost.builder(appName).log(new ConsoleAppLog(System.out));

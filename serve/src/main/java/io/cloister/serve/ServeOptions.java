@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * @param idleTimeout how long a connection may wait for a request line, i.e. stay idle between
  *     requests (else it is closed)
  * @param readTimeout how long a request's header section may take to arrive after its request line,
- *     however slowly its bytes trickle in (else 408 and the connection is closed)
+ *     however slowly its bytes trickle in (else 408 and the connection is closed), and the longest
+ *     pause within a request body that the app reads (else its read fails and the connection is
+ *     closed)
  * @param maxConcurrentRequests requests served at once; more are refused with 503
  * @param maxMemoryBytes the most linear memory one guest instance may hold, summed over its core
  *     memories: growth beyond is refused (the guest usually traps: 500), a component whose initial

@@ -64,7 +64,12 @@ public final class WasiHttpServer implements AutoCloseable {
     DeadlineWatchdog watchdog = new DeadlineWatchdog();
     ExchangeHandler handler =
         new ExchangeHandler(
-            pool, guestThreads, watchdog, options.answerDeadline(), options.exchangeDeadline());
+            pool,
+            guestThreads,
+            watchdog,
+            options.answerDeadline(),
+            options.exchangeDeadline(),
+            options.readTimeout());
     Optional<SelfSignedTls> tls =
         options.tls() ? Optional.of(SelfSignedTls.generate()) : Optional.empty();
     HeaderSectionTimeout headerTimeout = new HeaderSectionTimeout(options.readTimeout());

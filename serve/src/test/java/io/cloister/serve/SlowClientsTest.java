@@ -118,6 +118,37 @@ class SlowClientsTest {
     }
   }
 
+  @Test
+  void silenceInABodyTheAppIgnoresClosesTheConnectionAfterTheResponse() throws Exception {
+    try (Socket socket = connect()) {
+      // 10 of 1,000 announced bytes, then nothing: the hello app answers without reading them
+      send(socket, "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n0123456789");
+      // the whole response, then the server closes: it does not wait for the rest of the body
+      assertThat(readToEnd(socket)).startsWith("HTTP/1.1 200").endsWith("Hello, world!\n");
+    }
+  }
+
+  @Test
+  void silenceInABodyTheAppReadsEndsAtTheReadTimeout() throws Exception {
+    try (Socket socket = connect()) {
+      send(socket, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n0123456789");
+      // the app's read fails once the client has been silent for READ (not at the 5 min exchange
+      // deadline: readToEnd would give up first); the response never completes
+      assertThat(readToEnd(socket)).doesNotEndWith("\r\n0\r\n\r\n");
+    }
+  }
+
+  @Test
+  void aBodyReadToItsEndKeepsTheConnection() throws Exception {
+    String request = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello";
+    try (Socket socket = connect()) {
+      for (int i = 0; i < 2; i++) {
+        send(socket, request);
+        assertThat(readResponse(socket)).startsWith("HTTP/1.1 200").contains("hello");
+      }
+    }
+  }
+
   private Socket connect() throws IOException {
     Socket socket = new Socket("127.0.0.1", server.port());
     socket.setSoTimeout(PATIENCE_MILLIS);

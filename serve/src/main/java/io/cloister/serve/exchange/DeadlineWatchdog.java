@@ -12,6 +12,9 @@ import java.util.concurrent.locks.LockSupport;
  * then stops the guest with a trap at its next call or backward branch). Registering a call costs a
  * set insertion, not a timer. A call that does not stop within {@link #GRACE} is abandoned: its
  * client gets its 503 from here (if nothing was sent yet), while its thread stays with it.
+ *
+ * <p>It also bounds reads of request bodies ({@link #watchRead}): a read still waiting for the
+ * client after its silence limit is interrupted, which closes the connection's channel.
  */
 public final class DeadlineWatchdog implements AutoCloseable {
   /** How often deadlines are checked: their precision. */
@@ -21,6 +24,7 @@ public final class DeadlineWatchdog implements AutoCloseable {
   static final Duration GRACE = Duration.ofSeconds(1);
 
   private final Set<Watch> calls = ConcurrentHashMap.newKeySet();
+  private final Set<ReadWatch> reads = ConcurrentHashMap.newKeySet();
   private final Thread thread;
   private volatile boolean closed;
 
@@ -39,6 +43,16 @@ public final class DeadlineWatchdog implements AutoCloseable {
     return w;
   }
 
+  /**
+   * Watches a read that the calling thread begins now: if it has not returned within {@code
+   * silence}, the thread is interrupted.
+   */
+  ReadWatch watchRead(long silenceNanos) {
+    ReadWatch w = new ReadWatch(Thread.currentThread(), System.nanoTime() + silenceNanos);
+    reads.add(w);
+    return w;
+  }
+
   /** Stops the watchdog's thread. */
   @Override
   public void close() {
@@ -52,6 +66,9 @@ public final class DeadlineWatchdog implements AutoCloseable {
       long now = System.nanoTime();
       for (Watch w : calls) {
         w.check(now);
+      }
+      for (ReadWatch r : reads) {
+        r.check(now);
       }
     }
   }
@@ -117,6 +134,45 @@ public final class DeadlineWatchdog implements AutoCloseable {
       }
       calls.remove(this);
       if (Thread.currentThread() == thread) {
+        Thread.interrupted();
+      }
+    }
+  }
+
+  /** One watched read; {@link #close} it when the read returned. */
+  final class ReadWatch implements AutoCloseable {
+    private final Thread thread;
+    private final long deadline;
+    private boolean done;
+    private boolean fired;
+
+    private ReadWatch(Thread thread, long deadline) {
+      this.thread = thread;
+      this.deadline = deadline;
+    }
+
+    private synchronized void check(long now) {
+      if (!done && !fired && now - deadline > 0) {
+        fired = true;
+        thread.interrupt();
+      }
+    }
+
+    /** Whether the read outlived its silence limit and was interrupted. */
+    synchronized boolean fired() {
+      return fired;
+    }
+
+    /** The read returned: no interrupt comes after this, and one that came is cleared. */
+    @Override
+    public void close() {
+      boolean wasFired;
+      synchronized (this) {
+        done = true;
+        wasFired = fired;
+      }
+      reads.remove(this);
+      if (wasFired && Thread.currentThread() == thread) {
         Thread.interrupted();
       }
     }

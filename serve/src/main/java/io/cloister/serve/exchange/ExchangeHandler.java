@@ -7,6 +7,7 @@ import io.cloister.wasi.http.IncomingRequestData;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -34,6 +35,11 @@ import java.util.concurrent.TimeoutException;
  * (no hand-off: the fast path), watched by the {@link DeadlineWatchdog}; beyond the budget it runs
  * on a platform thread of its own while the request's thread waits, and a guest that ignores the
  * interrupt there is abandoned rather than waited for.
+ *
+ * <p>A request body may pause for at most the body silence per read ({@link
+ * SilenceLimitedInputStream}). A body the app left unread closes the connection after the response
+ * rather than being drained: Helidon would drain it without a timeout, for as long as its client
+ * cares to send.
  */
 public final class ExchangeHandler implements Handler {
   private static final System.Logger LOG = System.getLogger(ExchangeHandler.class.getName());
@@ -44,23 +50,26 @@ public final class ExchangeHandler implements Handler {
   private final DeadlineWatchdog watchdog;
   private final Duration answerDeadline;
   private final Duration exchangeDeadline;
+  private final Duration bodySilence;
 
   /**
    * A handler lending instances from {@code pool}, running guests beyond the carrier budget on
    * {@code guestThreads} (platform threads) and enforcing deadlines of the others with {@code
-   * watchdog}.
+   * watchdog}; a client may pause a request body for at most {@code bodySilence} at a time.
    */
   public ExchangeHandler(
       GuestPool pool,
       Executor guestThreads,
       DeadlineWatchdog watchdog,
       Duration answerDeadline,
-      Duration exchangeDeadline) {
+      Duration exchangeDeadline,
+      Duration bodySilence) {
     this.pool = pool;
     this.guestThreads = guestThreads;
     this.watchdog = watchdog;
     this.answerDeadline = answerDeadline;
     this.exchangeDeadline = exchangeDeadline;
+    this.bodySilence = bodySilence;
   }
 
   @Override
@@ -101,6 +110,10 @@ public final class ExchangeHandler implements Handler {
     if (sink.aborted()) {
       throw new ExchangeAbortedException(
           requestLine(request) + ": the response body could not be completed");
+    }
+    if (data.body().isPresent() && !request.content().consumed()) {
+      throw new CloseConnectionException(
+          requestLine(request) + ": the app left the request body unread; connection closed");
     }
   }
 
@@ -182,7 +195,7 @@ public final class ExchangeHandler implements Handler {
     future.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
   }
 
-  private static IncomingRequestData requestData(ServerRequest request) {
+  private IncomingRequestData requestData(ServerRequest request) {
     List<HttpField> headers = new ArrayList<>();
     for (Header header : request.headers()) {
       for (String value : header.allValues()) {
@@ -191,7 +204,9 @@ public final class ExchangeHandler implements Handler {
     }
     Optional<InputStream> body =
         request.content().hasEntity()
-            ? Optional.of(request.content().inputStream())
+            ? Optional.<InputStream>of(
+                new SilenceLimitedInputStream(
+                    request.content().inputStream(), watchdog, bodySilence))
             : Optional.empty();
     return new IncomingRequestData(
         request.prologue().method().text(),

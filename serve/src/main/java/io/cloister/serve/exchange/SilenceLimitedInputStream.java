@@ -1,0 +1,54 @@
+package io.cloister.serve.exchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/**
+ * A request body whose client may stay silent for at most a given time per read. Helidon 4.5 reads
+ * request bodies without a timeout, so a client that stops sending mid-body would hold its
+ * connection (and the app's reading thread) until the exchange deadline; here the read is
+ * interrupted instead, which closes the connection's channel, and fails with an {@link
+ * IOException} saying why.
+ */
+final class SilenceLimitedInputStream extends InputStream {
+  private final InputStream in;
+  private final DeadlineWatchdog watchdog;
+  private final Duration silence;
+
+  /** {@code in}, whose reads {@code watchdog} interrupts after {@code silence} without data. */
+  SilenceLimitedInputStream(InputStream in, DeadlineWatchdog watchdog, Duration silence) {
+    this.in = in;
+    this.watchdog = watchdog;
+    this.silence = silence;
+  }
+
+  @Override
+  public int read() throws IOException {
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n == -1 ? -1 : one[0] & 0xFF;
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    DeadlineWatchdog.ReadWatch watch = watchdog.watchRead(silence.toNanos());
+    try {
+      return in.read(b, off, len);
+    } catch (IOException | UncheckedIOException e) {
+      if (watch.fired()) {
+        throw new IOException(
+            "the client sent no request body bytes for " + silence.toMillis() + " ms", e);
+      }
+      throw e;
+    } finally {
+      watch.close();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}
