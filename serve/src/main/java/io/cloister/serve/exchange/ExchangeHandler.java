@@ -3,6 +3,7 @@ package io.cloister.serve.exchange;
 import io.cloister.serve.guest.GuestInstantiationException;
 import io.cloister.serve.guest.GuestPool;
 import io.cloister.wasi.http.HttpField;
+import io.cloister.wasi.io.DeferredFlushes;
 import io.cloister.wasi.http.IncomingRequestData;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
@@ -90,21 +91,25 @@ public final class ExchangeHandler implements Handler {
     HelidonResponseSink sink = new HelidonResponseSink(response);
     IncomingRequestData data = requestData(request);
     boolean healthy = false;
-    try {
-      if (carriers.tryEnter()) {
-        try {
-          healthy = runHere(lease, data, sink, request, start);
-        } finally {
-          carriers.exit();
+    // A small response is written when this scope closes, after the guest's carrier place and
+    // instance were given back: the socket write is the longest part of a small exchange.
+    try (DeferredFlushes.Scope flushes = DeferredFlushes.open()) {
+      try {
+        if (carriers.tryEnter()) {
+          try {
+            healthy = runHere(lease, data, sink, request, start);
+          } finally {
+            carriers.exit();
+          }
+        } else {
+          healthy = runOnGuestThread(lease, data, sink, request, start);
         }
-      } else {
-        healthy = runOnGuestThread(lease, data, sink, request, start);
-      }
-    } finally {
-      if (healthy) {
-        lease.release();
-      } else {
-        lease.discard();
+      } finally {
+        if (healthy) {
+          lease.release();
+        } else {
+          lease.discard();
+        }
       }
     }
     if (sink.aborted()) {

@@ -3,6 +3,7 @@ package io.cloister.serve.exchange;
 import io.cloister.wasi.http.ErrorCode;
 import io.cloister.wasi.http.HttpField;
 import io.cloister.wasi.http.ResponseSink;
+import io.cloister.wasi.io.DeferredFlushes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -77,8 +78,13 @@ final class HelidonResponseSink implements ResponseSink {
       }
     }
     if (body == null && !withTrailers) {
-      // The whole body is here and nothing was flushed: one write, with its content-length.
-      response.send(pendingSize == 0 ? new byte[0] : Arrays.copyOf(pending, pendingSize));
+      // The whole body is here and nothing was flushed: one write, with its content-length, made
+      // when the guest next waits or its call ends (DeferredFlushes). On the request's own thread
+      // that is after the guest gave back its carrier place, so the socket write does not hold it.
+      byte[] whole = pendingSize == 0 ? new byte[0] : Arrays.copyOf(pending, pendingSize);
+      pending = null;
+      pendingSize = 0;
+      DeferredFlushes.defer(() -> sendWhole(whole));
     } else {
       openBody().close();
     }
@@ -127,6 +133,16 @@ final class HelidonResponseSink implements ResponseSink {
       return false;
     }
     return before == State.STREAMING;
+  }
+
+  private void sendWhole(byte[] whole) {
+    try {
+      response.send(whole);
+    } catch (RuntimeException clientGone) {
+      synchronized (this) {
+        state = State.ABORTED;
+      }
+    }
   }
 
   /** Whether the response started but could not be completed: the connection must be cut. */

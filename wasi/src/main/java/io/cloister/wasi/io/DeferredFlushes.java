@@ -12,20 +12,31 @@ import java.util.List;
  * call returns, so nothing flushed is held back while the guest is idle.
  *
  * <p>Bound to the calling thread between {@link #open} and {@link Scope#close}; with no scope open,
- * flushes run at once.
+ * flushes run at once. A scope opened inside another joins it: the outermost scope runs the
+ * flushes when it closes, so the server can let a guest's last output go out after it gave back
+ * what the guest's call held (see the serve module's {@code ExchangeHandler}).
  */
 public final class DeferredFlushes {
   private static final ThreadLocal<List<Runnable>> PENDING = new ThreadLocal<>();
+  private static final Scope JOINED = () -> {};
 
   private DeferredFlushes() {}
 
-  /** Starts deferring this thread's flushes (one guest call); closing the scope runs the rest. */
+  /**
+   * Starts deferring this thread's flushes (one guest call); closing the scope runs the rest. Inside
+   * an open scope, returns one that leaves them to the outer scope.
+   */
   public static Scope open() {
-    List<Runnable> outer = PENDING.get();
+    if (PENDING.get() != null) {
+      return JOINED;
+    }
     PENDING.set(new ArrayList<>());
     return () -> {
-      runPending();
-      PENDING.set(outer);
+      try {
+        runPending();
+      } finally {
+        PENDING.remove();
+      }
     };
   }
 
