@@ -6,8 +6,9 @@
 # on the WAT hello fixture and the JavaScript app (GET /). Prints requests/s and p99 per target.
 #
 # Usage: scripts/bench-http.sh [DURATION_SECONDS (default 10)] [CONNECTIONS (default 8)]
-#   BENCH_WARMUP=SECONDS (default 2) of wrk before each measurement; the JS app on the JVM needs
-#   tens of seconds for the JIT to reach its steady state.
+#   BENCH_WARMUP=SECONDS (default 2) of wrk before each measurement;
+#   BENCH_WARMUP_APP=SECONDS (default BENCH_WARMUP) before measuring the JS app instead: on the JVM
+#   it needs minutes of traffic before C2 has compiled SpiderMonkey's interpreter loop (ADR 0006).
 # Needs wrk (apt-get install -y wrk). Figures go into docs/benchmarks-http.md with the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,7 @@ duration=${1:-10}
 connections=${2:-8}
 port=${BENCH_PORT:-18480}
 warmup=${BENCH_WARMUP:-2}
+app_warmup=${BENCH_WARMUP_APP:-$warmup}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 . scripts/find-jdk.sh
@@ -59,7 +61,7 @@ run() {
     results+=("$(printf '%-22s %12s %12s' "$name" "n/a" "n/a")")
     return
   fi
-  wrk -t1 -c"$connections" -d"${warmup}s" "$url" >/dev/null
+  wrk -t1 -c"$connections" -d"${run_warmup:-$warmup}s" "$url" >/dev/null
   local out
   out=$(wrk -t1 -c"$connections" -d"${duration}s" --latency "$url")
   local rps p99 errors
@@ -73,7 +75,7 @@ run() {
 jco=(node_modules/.bin/jco serve --host 127.0.0.1 --port "$port")
 url=http://127.0.0.1:$port/
 run jco-serve/hello "$url" "${jco[@]}" "$hello"
-run jco-serve/js-app "$url" "${jco[@]}" --jco-map \
+run_warmup=$app_warmup run jco-serve/js-app "$url" "${jco[@]}" --jco-map \
   "wasi:keyvalue/store@0.2.0-draft=$shims/keyvalue.mjs#store" \
   "wasi:keyvalue/atomics@0.2.0-draft=$shims/keyvalue.mjs#atomics" \
   "wasi:logging/logging@0.1.0-draft=$shims/logging.mjs#logging" -- "$app"
@@ -81,12 +83,12 @@ run helidon-bare "$url" "$JAVA_HOME/bin/java" -cp bench/target/benchmarks.jar \
   io.cloister.bench.BareHelidonServer "$port"
 if ./cloister serve --help 2>/dev/null | grep -q -- --port; then
   run cloister/hello "$url" ./cloister serve "$hello" --port "$port"
-  run cloister/js-app "$url" ./cloister serve "$app" --port "$port"
+  run_warmup=$app_warmup run cloister/js-app "$url" ./cloister serve "$app" --port "$port"
 else
   echo "(./cloister has no serve command yet: skipped)" >&2
 fi
 
 echo
-echo "wrk -t1 -c$connections -d${duration}s --latency after ${warmup}s of warm-up, loopback, $(nproc) cores"
+echo "wrk -t1 -c$connections -d${duration}s --latency after ${warmup}s of warm-up (JS app: ${app_warmup}s), loopback, $(nproc) cores"
 printf '%-22s %12s %12s\n' target requests/s p99
 for line in "${results[@]}"; do echo "$line"; done

@@ -5,4 +5,4 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/find-jdk.sh"
 (cd "$root" && ./mvnw -q -B -DskipTests package -pl bench -am)
-exec "$JAVA_HOME/bin/java" -Xss8m -XX:-DontCompileHugeMethods -jar "$root/bench/target/benchmarks.jar" "$@"
+exec "$JAVA_HOME/bin/java" -Xss8m -XX:-DontCompileHugeMethods -XX:MaxNodeLimit=240000 -XX:NodeLimitFudgeFactor=8000 -jar "$root/bench/target/benchmarks.jar" "$@"
