@@ -9,6 +9,7 @@
 #   BENCH_WARMUP=SECONDS (default 2) of wrk before each measurement;
 #   BENCH_WARMUP_APP=SECONDS (default BENCH_WARMUP) before measuring the JS app instead: on the JVM
 #   it needs minutes of traffic before C2 has compiled SpiderMonkey's interpreter loop (ADR 0006).
+#   BENCH_ONLY=REGEX measures only the targets whose name matches (e.g. 'hello|bare').
 # Needs wrk (apt-get install -y wrk). Figures go into docs/benchmarks-http.md with the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,9 @@ results=()
 run() {
   local name=$1 url=$2 log
   shift 2
+  if [ -n "${BENCH_ONLY:-}" ] && ! [[ $name =~ $BENCH_ONLY ]]; then
+    return
+  fi
   log=$logs/${name//\//-}
   setsid "$@" >"$log.log" 2>&1 &
   server_pid=$!
