@@ -9,7 +9,7 @@ import java.lang.management.ManagementFactory;
  * JIT-compiles a method of more than 8,000 bytes of bytecode unless started with {@code
  * -XX:-DontCompileHugeMethods}; outlined core functions stay under 64 KB (Chicory's limit, ADR
  * 0004), not under 8,000, so without the flag the hottest wasm functions of a big module (the
- * JavaScript engine's interpreter loop) run in the JVM's bytecode interpreter (ADR 0004).
+ * JavaScript engine's interpreter loop) run in the JVM's bytecode interpreter (ADR 0006).
  */
 public final class HotSpotJit {
   /** The flag that lets HotSpot compile methods of more than 8,000 bytes of bytecode. */

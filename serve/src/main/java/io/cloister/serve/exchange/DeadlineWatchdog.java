@@ -45,7 +45,7 @@ public final class DeadlineWatchdog implements AutoCloseable {
 
   /**
    * Watches a read that the calling thread begins now: if it has not returned within {@code
-   * silence}, the thread is interrupted.
+   * silenceNanos}, the thread is interrupted.
    */
   ReadWatch watchRead(long silenceNanos) {
     ReadWatch w = new ReadWatch(Thread.currentThread(), System.nanoTime() + silenceNanos);
