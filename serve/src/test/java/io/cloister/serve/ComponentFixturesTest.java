@@ -8,6 +8,7 @@ import io.cloister.serve.guest.ComponentGuests;
 import io.cloister.serve.guest.GuestFactory;
 import io.cloister.serve.guest.GuestInstance;
 import io.cloister.serve.guest.GuestInstantiationException;
+import io.cloister.serve.guest.InstancePolicy;
 import io.cloister.serve.log.ConsoleAppLog;
 import io.cloister.wasi.WasiHost;
 import io.cloister.wasi.http.HttpHandlerInvoker;
@@ -185,6 +186,34 @@ class ComponentFixturesTest {
     }
   }
 
+  @Test
+  void anInstanceHoldingTooManyResourcesIsRetired() throws Exception {
+    ServeOptions pooled = options().withPolicy(new InstancePolicy.Pooled(1, 3));
+    CountingGuests leak = new CountingGuests(compile("leak", pooled.engine()));
+    WasiHttpServer leakServer = start(leak, pooled);
+    List<Integer> handles = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      HttpResponse<String> response = get(leakServer, "/");
+      assertThat(response.statusCode()).isEqualTo(200);
+      handles.add(Integer.parseInt(response.body().strip()));
+    }
+    // One instance keeps every request it was given: after its fourth it holds four, over three.
+    assertThat(handles.subList(0, 4)).isSorted().doesNotHaveDuplicates();
+    assertThat(handles.subList(4, 8)).isEqualTo(handles.subList(0, 4));
+    assertThat(handles.subList(8, 12)).isEqualTo(handles.subList(0, 4));
+    assertThat(leak.made).hasValue(3);
+    awaitClosed(leak, 3);
+
+    // A guest that drops what it is given keeps its one instance under the same policy.
+    CountingGuests hello = new CountingGuests(compile("hello", pooled.engine()));
+    WasiHttpServer helloServer = start(hello, pooled);
+    for (int i = 0; i < 12; i++) {
+      assertThat(get(helloServer, "/").body()).isEqualTo("Hello, world!\n");
+    }
+    assertThat(hello.made).hasValue(1);
+    assertThat(hello.closed).hasValue(0);
+  }
+
   private static void awaitClosed(CountingGuests guests, int count) throws InterruptedException {
     for (int i = 0; i < 600 && guests.closed.get() < count; i++) {
       Thread.sleep(50);
@@ -210,6 +239,11 @@ class ComponentFixturesTest {
         @Override
         public HttpHandlerInvoker invoker() {
           return instance.invoker();
+        }
+
+        @Override
+        public int heldResources() {
+          return instance.heldResources();
         }
 
         @Override

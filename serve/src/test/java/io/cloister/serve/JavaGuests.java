@@ -59,6 +59,11 @@ final class JavaGuests {
         }
 
         @Override
+        public int heldResources() {
+          return 0;
+        }
+
+        @Override
         public void close() {
           closed.incrementAndGet();
         }

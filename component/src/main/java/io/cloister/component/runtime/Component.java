@@ -2,7 +2,10 @@ package io.cloister.component.runtime;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import io.cloister.component.abi.CallPlan;
@@ -17,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A decoded, validated and compiled component: every core module parsed and compiled once.
@@ -97,6 +101,21 @@ public final class Component {
     }
     if (!options.compile()) {
       return new CompiledModule(module, info, InterpreterMachine::new);
+    }
+    try {
+      Function<Instance, Machine> all =
+          MachineFactoryCompiler.builder(module)
+              .withInterpreterFallback(InterpreterFallback.FAIL)
+              .compile();
+      // Chicory's factory insists on the very module it compiled; its inner factory does not, and
+      // compiled code never reads the parsed instructions, so instances get a module without them.
+      if (all instanceof com.dylibso.chicory.runtime.CompiledModule compiled) {
+        return new CompiledModule(BodylessModule.of(module), info, compiled.machineFactory());
+      }
+      return new CompiledModule(module, info, all);
+    } catch (ChicoryException tooBig) {
+      // some function is still too big for one JVM method: the interpreter runs it, from the
+      // parsed instructions
     }
     try {
       return new CompiledModule(

@@ -51,6 +51,11 @@ public final class ComponentGuests implements GuestFactory {
         }
 
         @Override
+        public int heldResources() {
+          return context.table().size();
+        }
+
+        @Override
         public void close() {
           // The instance's memory and tables are unreachable once the lease drops it.
         }

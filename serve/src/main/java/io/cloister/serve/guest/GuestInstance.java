@@ -8,6 +8,12 @@ public interface GuestInstance extends AutoCloseable {
   /** Calls the instance's {@code wasi:http/incoming-handler} export, one request at a time. */
   HttpHandlerInvoker invoker();
 
+  /**
+   * The host resources (handles) the guest holds now; between requests, those it was given and
+   * never dropped.
+   */
+  int heldResources();
+
   /** Releases the instance's memory and resources; it handles no request afterwards. */
   @Override
   void close();

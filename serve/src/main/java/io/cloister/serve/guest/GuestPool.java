@@ -1,7 +1,9 @@
 package io.cloister.serve.guest;
 
 import io.cloister.wasi.http.HttpHandlerInvoker;
+import java.lang.System.Logger.Level;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -9,10 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is used by one request at a time.
  */
 public final class GuestPool implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(GuestPool.class.getName());
   private final GuestFactory factory;
   private final InstancePolicy policy;
   private final ConcurrentLinkedDeque<Lease> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger idleCount = new AtomicInteger();
+  private final AtomicBoolean retiredOne = new AtomicBoolean();
   private volatile boolean closed;
 
   /** A pool making instances with {@code factory} under {@code policy}. */
@@ -55,16 +59,24 @@ public final class GuestPool implements AutoCloseable {
 
     /** The request completed normally: the instance may serve another one if the policy says so. */
     public void release() {
-      if (policy instanceof InstancePolicy.Pooled pooled
-          && !closed
-          && idleCount.incrementAndGet() <= pooled.maxIdle()) {
+      if (!(policy instanceof InstancePolicy.Pooled pooled) || closed) {
+        instance.close();
+      } else if (instance.heldResources() > pooled.maxHeldResources()) {
+        if (retiredOne.compareAndSet(false, true)) {
+          LOG.log(
+              Level.INFO,
+              "an instance held {0} resources it was given and never dropped (over {1});"
+                  + " such instances are replaced (logged once)",
+              instance.heldResources(),
+              pooled.maxHeldResources());
+        }
+        instance.close();
+      } else if (idleCount.incrementAndGet() <= pooled.maxIdle()) {
         idle.addFirst(this);
-        return;
-      }
-      if (policy instanceof InstancePolicy.Pooled) {
+      } else {
         idleCount.decrementAndGet();
+        instance.close();
       }
-      instance.close();
     }
 
     /** The request trapped, timed out or failed: the instance is never used again. */
