@@ -315,8 +315,7 @@ final class InstanceBuilder {
             .withImportValues(iv.build())
             .withMachineFactory(cm.machines())
             .withStart(false)
-            // LazyPageMemory: the instance's memory cap, and pages allocated on first write
-            // (instantiation was dominated by allocating initial memory up front).
+            // FlatMemory: the instance's memory cap (MemoryBudget) on every core memory.
             .withMemoryFactory(
                 limits -> instantiation.memory.newMemory(limits, "core instance " + coreIndex))
             .build();

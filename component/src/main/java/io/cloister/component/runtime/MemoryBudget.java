@@ -21,7 +21,7 @@ final class MemoryBudget {
 
   /**
    * A memory with {@code declared} limits, its maximum lowered to what the budget could ever give
-   * it, its initial pages taken from the budget (and allocated only when written).
+   * it, its initial pages taken from the budget (and allocated now).
    *
    * @throws MemoryCapExceededException if the initial pages do not fit in what is left
    */
@@ -32,7 +32,7 @@ final class MemoryBudget {
           where, (long) initial * Memory.PAGE_SIZE, usedBytes(), capBytes);
     }
     long maximum = Math.min(declared.maximumPages(), capPages);
-    return new LazyPageMemory(new MemoryLimits(initial, (int) maximum, declared.shared()), this);
+    return new FlatMemory(new MemoryLimits(initial, (int) maximum, declared.shared()), this);
   }
 
   /** Takes {@code pages} if they fit, else takes nothing. */
