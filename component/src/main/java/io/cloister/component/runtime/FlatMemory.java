@@ -58,6 +58,15 @@ final class FlatMemory implements Memory {
     this.limits = limits;
     this.budget = budget;
     this.maximumPages = Math.min(limits.maximumPages(), RUNTIME_MAX_PAGES);
+    if (limits.initialPages() > RUNTIME_MAX_PAGES) {
+      // one Java array holds at most 2 GiB
+      throw new UninstantiableException(
+          "initial memory of "
+              + limits.initialPages()
+              + " pages is over this runtime's limit of "
+              + RUNTIME_MAX_PAGES
+              + " pages");
+    }
     this.bytes = new byte[limits.initialPages() << SHIFT];
   }
 

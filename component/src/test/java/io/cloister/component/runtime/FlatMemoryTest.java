@@ -161,6 +161,13 @@ class FlatMemoryTest {
   }
 
   @Test
+  void anInitialSizeOverTheRuntimeMaximumFailsInstantiation() {
+    assertThatThrownBy(() -> memory(Memory.RUNTIME_MAX_PAGES + 1, 65536))
+        .isInstanceOf(UninstantiableException.class)
+        .hasMessageContaining((Memory.RUNTIME_MAX_PAGES + 1) + " pages");
+  }
+
+  @Test
   void growthKeepsTheContentsAndTheNewPagesReadAsZeros() {
     FlatMemory m = memory(1, 4);
     byte[] data = new byte[PAGE];
