@@ -25,6 +25,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 [ -x node_modules/.bin/jco ] || npm ci --no-audit --no-fund
 [ -f fixtures/http/build/hello.component.wasm ] || scripts/build-http-fixtures.sh
 scripts/build-js-app.sh >/dev/null
+rm -f bench/target/*benchmarks.jar  # else shade merges into its last output, stale classes first
 ./mvnw -q -B -DskipTests package -pl bench -am
 
 hello=fixtures/http/build/hello.component.wasm

@@ -4,5 +4,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/find-jdk.sh"
+# The shade plugin would otherwise merge into the last shaded jar, whose stale classes win.
+rm -f "$root"/bench/target/*benchmarks.jar
 (cd "$root" && ./mvnw -q -B -DskipTests package -pl bench -am)
 exec "$JAVA_HOME/bin/java" -Xss8m -XX:-DontCompileHugeMethods -XX:MaxNodeLimit=240000 -XX:NodeLimitFudgeFactor=8000 -jar "$root/bench/target/benchmarks.jar" "$@"

@@ -2,6 +2,7 @@ package io.cloister.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloister.serve.exchange.ExchangeHandler;
 import io.cloister.serve.log.ConsoleAppLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -125,6 +126,44 @@ class SlowClientsTest {
       send(socket, "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n0123456789");
       // the whole response, then the server closes: it does not wait for the rest of the body
       assertThat(readToEnd(socket)).startsWith("HTTP/1.1 200").endsWith("Hello, world!\n");
+    }
+  }
+
+  @Test
+  void aSmallBodyTheAppIgnoresIsReadAwayAndKeepsTheConnection() throws Exception {
+    String request = "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello";
+    try (Socket socket = connect()) {
+      for (int i = 0; i < 2; i++) {
+        send(socket, request);
+        assertThat(readResponse(socket)).startsWith("HTTP/1.1 200").endsWith("Hello, world!\n");
+      }
+    }
+  }
+
+  @Test
+  void aBodyTheAppIgnoresOverTheDrainLimitClosesTheConnection() throws Exception {
+    int size = 4 * ExchangeHandler.DRAIN_LIMIT;
+    try (Socket socket = connect()) {
+      send(socket, "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: " + size + "\r\n\r\n");
+      // the client sends all of it at once, then a second request on the same connection
+      Thread writer =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      OutputStream out = socket.getOutputStream();
+                      out.write(new byte[size]);
+                      String next = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n";
+                      out.write(next.getBytes(StandardCharsets.US_ASCII));
+                    } catch (IOException closedByTheServer) {
+                      // expected once the server has had enough
+                    }
+                  });
+      // one response, then the close: a server that read the whole body would answer the second
+      String got = readToEnd(socket);
+      assertThat(got).startsWith("HTTP/1.1 200").endsWith("Hello, world!\n");
+      assertThat(got.split("HTTP/1.1 200", -1)).hasSize(2);
+      writer.join(PATIENCE_MILLIS);
     }
   }
 

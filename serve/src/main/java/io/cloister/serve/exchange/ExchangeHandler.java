@@ -38,12 +38,15 @@ import java.util.concurrent.TimeoutException;
  * interrupt there is abandoned rather than waited for.
  *
  * <p>A request body may pause for at most the body silence per read ({@link
- * SilenceLimitedInputStream}). A body the app left unread closes the connection after the response
- * rather than being drained: Helidon would drain it without a timeout, for as long as its client
- * cares to send.
+ * SilenceLimitedInputStream}). What the app left of a body is read away after the response, up to
+ * {@link #DRAIN_LIMIT} bytes within one body silence, so the connection can serve another request;
+ * a longer or slower rest closes the connection instead. Helidon would drain it without bounds, for
+ * as long as its client cares to send.
  */
 public final class ExchangeHandler implements Handler {
   private static final System.Logger LOG = System.getLogger(ExchangeHandler.class.getName());
+  /** How much of a body its app left unread is read away to keep the connection (Go's bound). */
+  public static final int DRAIN_LIMIT = 256 * 1024;
 
   private final GuestPool pool;
   private final Executor guestThreads;
@@ -89,7 +92,13 @@ public final class ExchangeHandler implements Handler {
       return;
     }
     HelidonResponseSink sink = new HelidonResponseSink(response);
-    IncomingRequestData data = requestData(request);
+    Optional<SilenceLimitedInputStream> body =
+        request.content().hasEntity()
+            ? Optional.of(
+                new SilenceLimitedInputStream(
+                    request.content().inputStream(), watchdog, bodySilence))
+            : Optional.empty();
+    IncomingRequestData data = requestData(request, body);
     boolean healthy = false;
     // A small response is written when this scope closes, after the guest's carrier place and
     // instance were given back: the socket write is the longest part of a small exchange.
@@ -116,11 +125,17 @@ public final class ExchangeHandler implements Handler {
       throw new ExchangeAbortedException(
           requestLine(request) + ": the response body could not be completed");
     }
-    if (data.body().isPresent() && !request.content().consumed()) {
+    if (body.isPresent()
+        && !request.content().consumed()
+        && !body.get().drain(DRAIN_LIMIT, System.nanoTime() + bodySilence.toNanos())) {
       throw new CloseConnectionException(
-          requestLine(request) + ": the app left the request body unread; connection closed");
+          requestLine(request)
+              + ": the rest of the request body the app left unread was over "
+              + DRAIN_LIMIT
+              + " bytes or too slow to read away; connection closed");
     }
   }
+
 
   /** The fast path: the guest runs on this (the request's) thread. Returns whether it is healthy. */
   private boolean runHere(
@@ -200,26 +215,21 @@ public final class ExchangeHandler implements Handler {
     future.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
   }
 
-  private IncomingRequestData requestData(ServerRequest request) {
+  private static IncomingRequestData requestData(
+      ServerRequest request, Optional<SilenceLimitedInputStream> body) {
     List<HttpField> headers = new ArrayList<>();
     for (Header header : request.headers()) {
       for (String value : header.allValues()) {
         headers.add(new HttpField(header.name(), value.getBytes(StandardCharsets.ISO_8859_1)));
       }
     }
-    Optional<InputStream> body =
-        request.content().hasEntity()
-            ? Optional.<InputStream>of(
-                new SilenceLimitedInputStream(
-                    request.content().inputStream(), watchdog, bodySilence))
-            : Optional.empty();
     return new IncomingRequestData(
         request.prologue().method().text(),
         pathWithQuery(request),
         Optional.of(request.isSecure() ? "https" : "http"),
         Optional.of(request.authority()),
         headers,
-        body);
+        body.map(InputStream.class::cast));
   }
 
   private static String requestLine(ServerRequest request) {

@@ -16,6 +16,7 @@ final class SilenceLimitedInputStream extends InputStream {
   private final InputStream in;
   private final DeadlineWatchdog watchdog;
   private final Duration silence;
+  private boolean drained;
 
   /** {@code in}, whose reads {@code watchdog} interrupts after {@code silence} without data. */
   SilenceLimitedInputStream(InputStream in, DeadlineWatchdog watchdog, Duration silence) {
@@ -31,8 +32,13 @@ final class SilenceLimitedInputStream extends InputStream {
     return n == -1 ? -1 : one[0] & 0xFF;
   }
 
+  // Reads are serialized: after the exchange, drain() may read while the app's body pump is still
+  // in a read. Since JDK 24 a virtual thread waiting for a monitor does not hold its carrier.
   @Override
-  public int read(byte[] b, int off, int len) throws IOException {
+  public synchronized int read(byte[] b, int off, int len) throws IOException {
+    if (drained) {
+      return -1;
+    }
     DeadlineWatchdog.ReadWatch watch = watchdog.watchRead(silence.toNanos());
     try {
       return in.read(b, off, len);
@@ -44,6 +50,30 @@ final class SilenceLimitedInputStream extends InputStream {
       throw e;
     } finally {
       watch.close();
+    }
+  }
+
+  /**
+   * Reads away the rest of the body, at most {@code limit} bytes until {@code deadlineNanos} ({@link
+   * System#nanoTime}); every later read by others sees its end. Returns whether the body ended
+   * within those bounds, so that its connection may serve another request.
+   */
+  synchronized boolean drain(int limit, long deadlineNanos) {
+    byte[] sink = new byte[8192];
+    long left = limit;
+    try {
+      while (left >= 0 && deadlineNanos - System.nanoTime() > 0) {
+        int n = read(sink, 0, (int) Math.min(sink.length, left + 1));
+        if (n == -1) {
+          return true;
+        }
+        left -= n;
+      }
+      return false;
+    } catch (IOException | UncheckedIOException e) {
+      return false; // silent past the limit, or gone: the connection closes either way
+    } finally {
+      drained = true;
     }
   }
 
