@@ -136,7 +136,6 @@ public final class ExchangeHandler implements Handler {
     }
   }
 
-
   /** The fast path: the guest runs on this (the request's) thread. Returns whether it is healthy. */
   private boolean runHere(
       GuestPool.Lease lease,
