@@ -43,7 +43,7 @@ public class ComponentCallBenchmark {
     @Setup(Level.Trial)
     public void setup() throws ComponentLinkException {
       Component adder = FixtureHost.compile("adder.component.wasm");
-      add = new Linker().instantiate(adder).exportedFunction("docs:adder/add@0.1.0#add");
+      add = new Linker<Void>().instantiate(adder).exportedFunction("docs:adder/add@0.1.0#add");
       addArgs = List.of(new Value.U32(40), new Value.U32(2));
 
       Component strings = FixtureHost.compile("strings.component.wasm");
@@ -61,7 +61,7 @@ public class ComponentCallBenchmark {
 
       // the hand-written WAT echo (one memory.copy in the guest): the host's own list<u8> cost
       Component echo = FixtureHost.compileProjectFixture("bench/build/bytes-echo.component.wasm");
-      echoBytes = new Linker().instantiate(echo).exportedFunction("echo");
+      echoBytes = new Linker<Void>().instantiate(echo).exportedFunction("echo");
     }
   }
 
@@ -87,7 +87,7 @@ public class ComponentCallBenchmark {
     public String maxMemory;
 
     Component component;
-    Linker linker;
+    Linker<Void> linker;
 
     @Setup(Level.Trial)
     public void setup() {

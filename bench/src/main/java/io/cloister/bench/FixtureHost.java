@@ -67,8 +67,8 @@ final class FixtureHost {
   }
 
   /** A linker satisfying every import of {@code component} with stubs (define real ones after). */
-  static Linker stubbed(Component component) {
-    Linker linker = new Linker();
+  static Linker<Void> stubbed(Component component) {
+    Linker<Void> linker = new Linker<Void>();
     Set<ResourceType> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (ExternDecl d : component.type().imports()) {
       if (d.type() instanceof InstanceType instance) {
@@ -82,7 +82,7 @@ final class FixtureHost {
     return linker;
   }
 
-  private static void stub(Linker linker, Set<ResourceType> seen, String iface, ExternDecl item) {
+  private static void stub(Linker<?> linker, Set<ResourceType> seen, String iface, ExternDecl item) {
     if (item.type() instanceof FuncType) {
       linker.defineFunction(
           iface,
@@ -94,7 +94,7 @@ final class FixtureHost {
     } else if (item.type() instanceof TypeExtern t
         && t.type() instanceof ResourceType r
         && seen.add(r)) {
-      linker.defineResource(iface, item.name(), null);
+      linker.defineResource(iface, item.name(), (io.cloister.component.abi.ResourceDestructor) null);
     }
   }
 }

@@ -95,7 +95,7 @@ public class WasiHttpBenchmark {
 
   private HttpHandlerInvoker invoker(Component component) throws Exception {
     WasiContext ctx = host.newContext();
-    Linker linker = new Linker();
+    Linker<Void> linker = new Linker<Void>();
     ctx.register(linker);
     return ctx.httpHandler(linker.instantiate(component));
   }

@@ -90,7 +90,7 @@ public final class CallCommand implements Callable<Integer> {
     }
     ComponentInstance instance;
     try {
-      instance = new Linker().instantiate(component);
+      instance = new Linker<Void>().instantiate(component);
     } catch (ComponentLinkException e) {
       spec.commandLine().getErr().println("cloister call: " + file + ": " + e.getMessage());
       spec.commandLine().getErr().flush();

@@ -51,7 +51,7 @@ public final class WasiContext {
   }
 
   /** Defines every WASI interface on {@code linker}. */
-  public void register(Linker linker) {
+  public void register(Linker<Void> linker) {
     register(new LinkerDefinitions(linker));
   }
 

@@ -30,7 +30,7 @@ class WasiFixtureComponentsTest {
   }
 
   static ComponentInstance instantiate(Component c, WasiHost host) throws Exception {
-    Linker linker = new Linker();
+    Linker<Void> linker = new Linker<Void>();
     host.newContext().register(linker);
     return linker.instantiate(c);
   }

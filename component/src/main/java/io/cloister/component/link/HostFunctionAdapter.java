@@ -5,12 +5,12 @@ import io.cloister.component.types.FuncType;
 import io.cloister.component.values.Value;
 import java.util.List;
 
-/** A {@link HostFunction} seen as a {@link ComponentFunction} of the type the import declares. */
-record HostFunctionAdapter(String name, FuncType type, HostFunction function)
+/** A host function bound to one instance's state, seen as a {@link ComponentFunction}. */
+record HostFunctionAdapter<T>(String name, FuncType type, StatefulHostFunction<T> function, T state)
     implements ComponentFunction {
 
   @Override
   public List<Value> call(List<Value> args) {
-    return function.call(args);
+    return function.call(state, args);
   }
 }

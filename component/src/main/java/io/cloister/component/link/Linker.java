@@ -2,7 +2,6 @@ package io.cloister.component.link;
 
 import io.cloister.component.abi.ResourceDestructor;
 import io.cloister.component.runtime.Component;
-import io.cloister.component.runtime.ComponentFunction;
 import io.cloister.component.runtime.ComponentInstance;
 import io.cloister.component.runtime.ExternValue;
 import io.cloister.component.runtime.TypeSubstitution;
@@ -26,28 +25,34 @@ import java.util.Optional;
  * satisfies imports of any {@link InterfaceVersions#compatible compatible} version. Functions
  * imported at the root of a component are defined by their plain name.
  *
- * <p>Each import is checked before anything runs: a function the host declared with a {@link
- * FuncType} must have exactly the shape the component imports; every missing or ill-fitting import
- * is reported together in one {@link ComponentLinkException}. A linker may be reused for many
- * instantiations; it is not thread-safe while being defined.
+ * <p>A component is linked once ({@link #prepare}): every import is resolved and checked before
+ * anything runs; a function the host declared with a {@link FuncType} must have exactly the shape
+ * the component imports, and every missing or ill-fitting import is reported together in one {@link
+ * ComponentLinkException}. The resulting {@link InstancePre} then makes any number of instances,
+ * each with its own host state of type {@code T}, which host functions and resource destructors
+ * receive with every call (as wasmtime's {@code Linker<T>} and {@code InstancePre<T>}). A linker is
+ * not thread-safe while being defined; an {@link InstancePre} is.
+ *
+ * @param <T> the per-instance host state
  */
-public final class Linker {
-  private record FuncDef(Optional<FuncType> type, HostFunction function) {}
+public final class Linker<T> {
+  private record FuncDef<T>(Optional<FuncType> type, StatefulHostFunction<T> function) {}
 
-  private record ResourceDef(ResourceType type, ResourceDestructor destructor) {}
+  private record ResourceDef<T>(ResourceType type, HostResourceDestructor<T> destructor) {}
 
   /** Definitions of one interface (or, under the empty name, of the root). */
-  private static final class InterfaceDef {
-    final Map<String, FuncDef> funcs = new LinkedHashMap<>();
-    final Map<String, ResourceDef> resources = new LinkedHashMap<>();
+  private static final class InterfaceDef<T> {
+    final Map<String, FuncDef<T>> funcs = new LinkedHashMap<>();
+    final Map<String, ResourceDef<T>> resources = new LinkedHashMap<>();
     ExternValue.Instance instance;
   }
 
   private static final String ROOT = "";
-  private final Map<String, InterfaceDef> interfaces = new LinkedHashMap<>();
+  private final Map<String, InterfaceDef<T>> interfaces = new LinkedHashMap<>();
 
-  private InterfaceDef iface(String name) {
-    InterfaceDef d = interfaces.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> new InterfaceDef());
+  private InterfaceDef<T> iface(String name) {
+    InterfaceDef<T> d =
+        interfaces.computeIfAbsent(Objects.requireNonNull(name, "name"), n -> new InterfaceDef<>());
     if (d.instance != null) {
       throw new IllegalStateException(name + " is already defined by a component instance");
     }
@@ -55,33 +60,76 @@ public final class Linker {
   }
 
   /**
-   * Defines function {@code function} of interface {@code interfaceName}.
+   * Defines function {@code function} of interface {@code interfaceName}, implemented without
+   * per-instance state.
    *
    * @param type the function's type, checked against the import's; null to accept any type
    */
-  public Linker defineFunction(
+  public Linker<T> defineFunction(
       String interfaceName, String function, FuncType type, HostFunction implementation) {
+    Objects.requireNonNull(implementation, "implementation");
+    return defineFunction(interfaceName, function, type, (state, args) -> implementation.call(args));
+  }
+
+  /**
+   * Defines function {@code function} of interface {@code interfaceName}; each call receives the
+   * host state of the calling instance.
+   *
+   * @param type the function's type, checked against the import's; null to accept any type
+   */
+  public Linker<T> defineFunction(
+      String interfaceName,
+      String function,
+      FuncType type,
+      StatefulHostFunction<T> implementation) {
     iface(interfaceName)
         .funcs
-        .put(function, new FuncDef(Optional.ofNullable(type), Objects.requireNonNull(implementation)));
+        .put(
+            function,
+            new FuncDef<>(Optional.ofNullable(type), Objects.requireNonNull(implementation)));
     return this;
   }
 
   /** Defines a function imported at the root of a component under its plain name. */
-  public Linker defineFunction(String function, FuncType type, HostFunction implementation) {
+  public Linker<T> defineFunction(String function, FuncType type, HostFunction implementation) {
     return defineFunction(ROOT, function, type, implementation);
   }
 
   /**
-   * Defines resource {@code resource} of interface {@code interfaceName}, implemented by the host.
-   * Host functions of that interface receive and return {@link
-   * io.cloister.component.values.Value.ResourceValue}s of the returned type, whose {@code rep} the
-   * host chooses; {@code destructor} (may be null) runs when a guest drops its last owning handle.
+   * The host's type for resource {@code resource} of interface {@code interfaceName}, created on
+   * first use, so that one interface's definitions can mention another's resources before that
+   * interface is defined. Host functions receive and return {@link
+   * io.cloister.component.values.Value.ResourceValue}s of this type, whose {@code rep} the host
+   * chooses.
+   */
+  public ResourceType resourceType(String interfaceName, String resource) {
+    return iface(interfaceName)
+        .resources
+        .computeIfAbsent(resource, r -> new ResourceDef<>(new ResourceType(r), null))
+        .type();
+  }
+
+  /**
+   * Defines resource {@code resource} of interface {@code interfaceName}, implemented by the host;
+   * {@code destructor} (may be null) runs when a guest drops its last owning handle.
    */
   public ResourceType defineResource(
       String interfaceName, String resource, ResourceDestructor destructor) {
-    ResourceType type = new ResourceType(resource);
-    iface(interfaceName).resources.put(resource, new ResourceDef(type, destructor));
+    return defineResource(
+        interfaceName,
+        resource,
+        destructor == null ? null : (HostResourceDestructor<T>) (state, rep) -> destructor.destroy(rep));
+  }
+
+  /**
+   * Defines resource {@code resource} of interface {@code interfaceName}, implemented by the host;
+   * {@code destructor} (may be null) runs with the holding instance's state when a guest drops its
+   * last owning handle. Returns the same type as {@link #resourceType}.
+   */
+  public ResourceType defineResource(
+      String interfaceName, String resource, HostResourceDestructor<T> destructor) {
+    ResourceType type = resourceType(interfaceName, resource);
+    iface(interfaceName).resources.put(resource, new ResourceDef<>(type, destructor));
     return type;
   }
 
@@ -94,7 +142,7 @@ public final class Linker {
    * Provides import {@code importName} with the interface {@code exportName} that another
    * component instance exports: composes components from Java.
    */
-  public Linker defineInstance(String importName, ComponentInstance other, String exportName) {
+  public Linker<T> defineInstance(String importName, ComponentInstance other, String exportName) {
     ExternValue v =
         other
             .exports()
@@ -103,98 +151,110 @@ public final class Linker {
     if (!(v instanceof ExternValue.Instance i)) {
       throw new IllegalArgumentException(exportName + " is not an exported instance");
     }
-    InterfaceDef d = interfaces.computeIfAbsent(importName, n -> new InterfaceDef());
+    InterfaceDef<T> d = interfaces.computeIfAbsent(importName, n -> new InterfaceDef<>());
     d.instance = i;
     return this;
   }
 
   /**
-   * Instantiates {@code component} with this linker's definitions.
+   * Resolves and type-checks every import of {@code component} once; the result instantiates it
+   * any number of times.
+   *
+   * @throws ComponentLinkException if some imports are missing or do not fit, listing all of them
+   */
+  public InstancePre<T> prepare(Component component) throws ComponentLinkException {
+    Resolution<T> r = new Resolution<>();
+    Map<String, InstancePre.Import<T>> imports = new LinkedHashMap<>();
+    for (ExternDecl imp : component.type().imports()) {
+      InstancePre.Import<T> v = resolve(imp, r);
+      if (v != null) {
+        imports.put(imp.name(), v);
+      }
+    }
+    if (!r.problems.isEmpty()) {
+      throw new ComponentLinkException(r.problems);
+    }
+    return new InstancePre<>(component, imports, r.destructors);
+  }
+
+  /**
+   * Instantiates {@code component} with this linker's definitions and no host state ({@code null}).
    *
    * @throws ComponentLinkException if some imports are missing or do not fit, listing all of them
    * @throws io.cloister.component.runtime.ComponentTrapException if a core module traps at start
    */
   public ComponentInstance instantiate(Component component) throws ComponentLinkException {
-    List<String> problems = new ArrayList<>();
-    Map<String, ExternValue> imports = new LinkedHashMap<>();
-    Map<ResourceType, ResourceDestructor> destructors = new IdentityHashMap<>();
-    Map<ResourceType, ResourceType> resources = new IdentityHashMap<>();
-    for (ExternDecl imp : component.type().imports()) {
-      ExternValue v = resolve(imp, problems, destructors, resources);
-      if (v != null) {
-        imports.put(imp.name(), v);
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ComponentLinkException(problems);
-    }
-    return ComponentInstance.instantiate(component, imports, destructors);
+    return prepare(component).instantiate(null);
   }
 
   /** The names of the imports of {@code component} this linker cannot satisfy, with reasons. */
   public List<String> unsatisfied(Component component) {
-    List<String> problems = new ArrayList<>();
+    Resolution<T> r = new Resolution<>();
     for (ExternDecl imp : component.type().imports()) {
-      resolve(imp, problems, new IdentityHashMap<>(), new IdentityHashMap<>());
+      resolve(imp, r);
     }
-    return problems;
+    return r.problems;
   }
 
-  private ExternValue resolve(
-      ExternDecl imp,
-      List<String> problems,
-      Map<ResourceType, ResourceDestructor> destructors,
-      Map<ResourceType, ResourceType> resources) {
+  /** What resolving one component's imports collects. */
+  private static final class Resolution<T> {
+    final List<String> problems = new ArrayList<>();
+    final Map<ResourceType, HostResourceDestructor<T>> destructors = new IdentityHashMap<>();
+    final Map<ResourceType, ResourceType> resources = new IdentityHashMap<>();
+  }
+
+  private InstancePre.Import<T> resolve(ExternDecl imp, Resolution<T> r) {
     switch (imp.type()) {
       case InstanceType it -> {
-        InterfaceDef def = lookup(imp.name());
+        InterfaceDef<T> def = lookup(imp.name());
         if (def == null && it.exports().stream().allMatch(d -> d.type() instanceof TypeExtern)) {
           // An interface of types only needs nothing from the host: its resources stay abstract.
-          def = new InterfaceDef();
+          def = new InterfaceDef<>();
         }
         if (def == null) {
-          problems.add("missing interface " + imp.name() + " (" + functionNames(it) + ")");
+          r.problems.add("missing interface " + imp.name() + " (" + functionNames(it) + ")");
           return null;
         }
         if (def.instance != null) {
-          return def.instance;
+          return new InstancePre.Import.Fixed<>(def.instance);
         }
-        return instance(imp.name(), it, def, problems, destructors, resources);
+        return instance(imp.name(), it, def, r);
       }
       case FuncType ft -> {
-        InterfaceDef root = interfaces.get(ROOT);
-        FuncDef f = root == null ? null : root.funcs.get(imp.name());
+        InterfaceDef<T> root = interfaces.get(ROOT);
+        FuncDef<T> f = root == null ? null : root.funcs.get(imp.name());
         if (f == null) {
-          problems.add("missing function " + imp.name() + ": " + ft);
+          r.problems.add("missing function " + imp.name() + ": " + TypeText.of(ft));
           return null;
         }
-        return funcOrNull(func(imp.name(), ft, f, problems, resources));
+        return func(imp.name(), ft, f, r);
       }
-      case TypeExtern te when te.type() instanceof ResourceType r -> {
-        InterfaceDef root = interfaces.get(ROOT);
-        ResourceDef rd = root == null ? null : root.resources.get(imp.name());
+      case TypeExtern te when te.type() instanceof ResourceType res -> {
+        InterfaceDef<T> root = interfaces.get(ROOT);
+        ResourceDef<T> rd = root == null ? null : root.resources.get(imp.name());
         if (rd == null) {
-          return new ExternValue.Type(r);
+          return new InstancePre.Import.Fixed<>(new ExternValue.Type(res));
         }
-        bindResource(r, rd, destructors, resources);
-        return new ExternValue.Type(rd.type());
+        bindResource(res, rd, r);
+        return new InstancePre.Import.Fixed<>(new ExternValue.Type(rd.type()));
       }
       case TypeExtern te -> {
-        return new ExternValue.Type(te.type());
+        return new InstancePre.Import.Fixed<>(new ExternValue.Type(te.type()));
       }
       default -> {
-        problems.add("unsupported import " + imp.name() + " of kind " + imp.type().getClass().getSimpleName());
+        r.problems.add(
+            "unsupported import " + imp.name() + " of kind " + imp.type().getClass().getSimpleName());
         return null;
       }
     }
   }
 
-  private InterfaceDef lookup(String name) {
-    InterfaceDef exact = interfaces.get(name);
+  private InterfaceDef<T> lookup(String name) {
+    InterfaceDef<T> exact = interfaces.get(name);
     if (exact != null) {
       return exact;
     }
-    for (Map.Entry<String, InterfaceDef> e : interfaces.entrySet()) {
+    for (Map.Entry<String, InterfaceDef<T>> e : interfaces.entrySet()) {
       if (!e.getKey().equals(ROOT) && InterfaceVersions.compatible(name, e.getKey())) {
         return e.getValue();
       }
@@ -202,78 +262,69 @@ public final class Linker {
     return null;
   }
 
-  private ExternValue.Instance instance(
-      String name,
-      InstanceType it,
-      InterfaceDef def,
-      List<String> problems,
-      Map<ResourceType, ResourceDestructor> destructors,
-      Map<ResourceType, ResourceType> resources) {
-    Map<String, ExternValue> items = new LinkedHashMap<>();
+  private InstancePre.Import<T> instance(
+      String name, InstanceType it, InterfaceDef<T> def, Resolution<T> r) {
+    Map<String, ExternValue> fixed = new LinkedHashMap<>();
+    Map<String, InstancePre.Import.Func<T>> funcs = new LinkedHashMap<>();
     // Resources first: function types below mention them.
     for (ExternDecl d : it.exports()) {
       if (d.type() instanceof TypeExtern te) {
         DefType t = te.type();
-        ResourceDef rd = def.resources.get(d.name());
-        if (t instanceof ResourceType r && rd != null) {
-          bindResource(r, rd, destructors, resources);
-          items.put(d.name(), new ExternValue.Type(rd.type()));
+        ResourceDef<T> rd = def.resources.get(d.name());
+        if (t instanceof ResourceType res && rd != null) {
+          bindResource(res, rd, r);
+          fixed.put(d.name(), new ExternValue.Type(rd.type()));
         } else {
-          items.put(d.name(), new ExternValue.Type(t instanceof ResourceType r ? resources.getOrDefault(r, r) : t));
+          fixed.put(
+              d.name(),
+              new ExternValue.Type(
+                  t instanceof ResourceType res ? r.resources.getOrDefault(res, res) : t));
         }
       }
     }
     for (ExternDecl d : it.exports()) {
       if (d.type() instanceof FuncType ft) {
-        FuncDef f = def.funcs.get(d.name());
+        FuncDef<T> f = def.funcs.get(d.name());
         if (f == null) {
-          problems.add("missing function " + name + "#" + d.name() + ": " + ft);
+          r.problems.add("missing function " + name + "#" + d.name() + ": " + TypeText.of(ft));
           continue;
         }
-        ComponentFunction fn = func(name + "#" + d.name(), ft, f, problems, resources);
+        InstancePre.Import.Func<T> fn = func(name + "#" + d.name(), ft, f, r);
         if (fn != null) {
-          items.put(d.name(), new ExternValue.Func(fn));
+          funcs.put(d.name(), fn);
         }
       } else if (!(d.type() instanceof TypeExtern)) {
-        problems.add("unsupported export " + d.name() + " in imported interface " + name);
+        r.problems.add("unsupported export " + d.name() + " in imported interface " + name);
       }
     }
-    return new ExternValue.Instance(items);
+    return new InstancePre.Import.Instance<>(fixed, funcs);
   }
 
-  private static void bindResource(
-      ResourceType declared,
-      ResourceDef rd,
-      Map<ResourceType, ResourceDestructor> destructors,
-      Map<ResourceType, ResourceType> resources) {
-    resources.put(declared, rd.type());
+  private static <T> void bindResource(ResourceType declared, ResourceDef<T> rd, Resolution<T> r) {
+    r.resources.put(declared, rd.type());
     if (rd.destructor() != null) {
-      destructors.put(rd.type(), rd.destructor());
+      r.destructors.put(rd.type(), rd.destructor());
     }
   }
 
-  private static ExternValue.Func funcOrNull(ComponentFunction f) {
-    return f == null ? null : new ExternValue.Func(f);
-  }
-
-  private ComponentFunction func(
-      String qualified,
-      FuncType declared,
-      FuncDef f,
-      List<String> problems,
-      Map<ResourceType, ResourceType> resources) {
+  private static <T> InstancePre.Import.Func<T> func(
+      String qualified, FuncType declared, FuncDef<T> f, Resolution<T> r) {
     if (f.type().isPresent()) {
       TypeSubstitution subst = new TypeSubstitution();
-      resources.forEach(subst::put);
+      r.resources.forEach(subst::put);
       FuncType want = subst.apply(declared);
       if (!want.equals(f.type().get())) {
-        problems.add(
-            "function " + qualified + " is imported as " + want + " but the host defines "
-                + f.type().get());
+        r.problems.add(
+            "function "
+                + qualified
+                + " is imported as "
+                + TypeText.of(want)
+                + " but the host defines "
+                + TypeText.of(f.type().get()));
         return null;
       }
     }
-    return new HostFunctionAdapter(qualified, declared, f.function());
+    return new InstancePre.Import.Func<>(qualified, declared, f.function());
   }
 
   private static String functionNames(InstanceType it) {

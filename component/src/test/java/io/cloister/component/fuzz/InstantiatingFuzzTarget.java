@@ -30,8 +30,8 @@ final class InstantiatingFuzzTarget implements FuzzTarget {
   }
 
   /** A linker that defines every function the component imports as a trapping stub. */
-  static Linker stubbedLinker(Component component) {
-    Linker linker = new Linker();
+  static Linker<Void> stubbedLinker(Component component) {
+    Linker<Void> linker = new Linker<Void>();
     for (ExternDecl imp : component.type().imports()) {
       switch (imp.type()) {
         case InstanceType it -> {

@@ -22,10 +22,10 @@ class ComposeFromJavaTest {
                 Path.of(System.getProperty("cloister.shared.dir", "../../shared"), "fixtures", "components",
                     "simple-nested.component.wasm")));
     ComponentInstance first =
-        new Linker()
+        new Linker<Void>()
             .defineFunction(HELLO, "hello-world", null, args -> List.of(new Value.Str("from the host")))
             .instantiate(nested);
-    ComponentInstance second = new Linker().defineInstance(HELLO, first, HELLO).instantiate(nested);
+    ComponentInstance second = new Linker<Void>().defineInstance(HELLO, first, HELLO).instantiate(nested);
 
     // host -> second (two nested instances) -> first (two nested instances) -> host, a string
     // lowered and lifted at every boundary

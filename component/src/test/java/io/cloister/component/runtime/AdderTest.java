@@ -28,7 +28,7 @@ class AdderTest {
   @ValueSource(booleans = {true, false})
   void addsOnBothEngines(boolean compile) throws Exception {
     Component adder = load("adder.component.wasm", compile);
-    ComponentInstance instance = new Linker().instantiate(adder);
+    ComponentInstance instance = new Linker<Void>().instantiate(adder);
 
     ComponentFunction add = instance.exportedFunction("docs:adder/add@0.1.0", "add");
     assertThat(add.call(List.of(new Value.U32(40), new Value.U32(2)))).containsExactly(new Value.U32(42));
@@ -39,7 +39,7 @@ class AdderTest {
         .containsExactly("docs:adder/add@0.1.0#add");
 
     // a second instance of the same compiled component is independent and works too
-    ComponentInstance second = new Linker().instantiate(adder);
+    ComponentInstance second = new Linker<Void>().instantiate(adder);
     assertThat(second.exportedFunction("docs:adder/add@0.1.0#add").call(List.of(new Value.U32(7), new Value.U32(8))))
         .containsExactly(new Value.U32(15));
   }
@@ -47,7 +47,7 @@ class AdderTest {
   @ParameterizedTest(name = "compiled={0}")
   @ValueSource(booleans = {true})
   void rejectsWrongArgumentsAndUnknownNames(boolean compile) throws Exception {
-    ComponentInstance instance = new Linker().instantiate(load("adder.component.wasm", compile));
+    ComponentInstance instance = new Linker<Void>().instantiate(load("adder.component.wasm", compile));
     ComponentFunction add = instance.exportedFunction("docs:adder/add@0.1.0#add");
     assertThatThrownBy(() -> add.call(List.of(new Value.U32(1)))).isInstanceOf(ValueMismatchException.class);
     assertThatThrownBy(() -> add.call(List.of(new Value.Str("x"), new Value.U32(1))))

@@ -43,7 +43,7 @@ class BodylessModuleTest {
       assertThat(m.codeSection().functionBodyCount()).isEqualTo(m.functionSection().functionCount());
     }
 
-    ComponentInstance instance = new Linker().instantiate(compiled);
+    ComponentInstance instance = new Linker<Void>().instantiate(compiled);
     assertThat(
             instance
                 .exportedFunction("docs:adder/add@0.1.0#add")

@@ -20,7 +20,7 @@ class BytesEchoTest {
   @Test
   void echoesLargeListsRepeatedly() throws Exception {
     Component echo = Component.compile(Files.readAllBytes(FIXTURE));
-    ComponentFunction f = new Linker().instantiate(echo).exportedFunction("echo");
+    ComponentFunction f = new Linker<Void>().instantiate(echo).exportedFunction("echo");
     for (int size : new int[] {0, 1, 64 * 1024, 300_000, 64 * 1024}) {
       byte[] data = new byte[size];
       for (int i = 0; i < size; i++) {

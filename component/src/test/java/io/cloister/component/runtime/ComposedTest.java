@@ -17,7 +17,7 @@ class ComposedTest {
   @Test
   void composedComponentSeesOnlyTheAllowedEnvironment() throws Exception {
     Component c = AdderTest.load("env-allow.composed.wasm", true);
-    Linker linker = TrapStubs.linkerFor(c, "0.2.0");
+    Linker<Void> linker = TrapStubs.linkerFor(c, "0.2.0");
     StringBuilder out = TrapStubs.defineStdio(linker);
     Value.TupleValue pair = new Value.TupleValue(List.of(new Value.Str("CUSTOM"), new Value.Str("VAL")));
     Value.TupleValue other = new Value.TupleValue(List.of(new Value.Str("SECRET"), new Value.Str("x")));
@@ -39,7 +39,7 @@ class ComposedTest {
   @Test
   void stringsCrossUtf8AndUtf16Components() throws Exception {
     Component c = AdderTest.load("utf8-utf16.composed.wasm", true);
-    Linker linker = TrapStubs.linkerFor(c);
+    Linker<Void> linker = TrapStubs.linkerFor(c);
     StringBuilder out = TrapStubs.defineStdio(linker);
     String text = "asdf中文🀄️⏰";
     linker.defineFunction(
@@ -63,7 +63,7 @@ class ComposedTest {
   @Test
   void streamsPassThroughAVirtualizingComponent() throws Exception {
     Component c = AdderTest.load("stdio.composed.wasm", true);
-    Linker linker = TrapStubs.linkerFor(c, "0.2.0");
+    Linker<Void> linker = TrapStubs.linkerFor(c, "0.2.0");
     StringBuilder out = TrapStubs.defineStdio(linker);
     ComponentInstance instance = linker.instantiate(c);
     try {

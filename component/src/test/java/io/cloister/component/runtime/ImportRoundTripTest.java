@@ -25,7 +25,7 @@ class ImportRoundTripTest {
   void smokeCallsTheImportedThunk(boolean compile) throws Exception {
     Component smoke = AdderTest.load("smoke.component.wasm", compile);
     AtomicInteger hits = new AtomicInteger();
-    Linker linker = TrapStubs.linkerFor(smoke);
+    Linker<Void> linker = TrapStubs.linkerFor(smoke);
     StringBuilder written = TrapStubs.defineStdio(linker);
     linker.defineFunction(
         "test:smoke/imports",
@@ -43,7 +43,7 @@ class ImportRoundTripTest {
   @Test
   void missingImportsAreAllListed() throws Exception {
     Component smoke = AdderTest.load("smoke.component.wasm", true);
-    assertThatThrownBy(() -> new Linker().instantiate(smoke))
+    assertThatThrownBy(() -> new Linker<Void>().instantiate(smoke))
         .isInstanceOf(ComponentLinkException.class)
         .satisfies(
             e -> {
@@ -64,7 +64,7 @@ class ImportRoundTripTest {
   @Test
   void hostFunctionOfTheWrongShapeIsRejected() throws Exception {
     Component smoke = AdderTest.load("smoke.component.wasm", true);
-    Linker linker = TrapStubs.linkerFor(smoke);
+    Linker<Void> linker = TrapStubs.linkerFor(smoke);
     linker.defineFunction(
         "test:smoke/imports",
         "thunk",
@@ -79,7 +79,7 @@ class ImportRoundTripTest {
   void compatibleVersionSatisfiesTheImport() throws Exception {
     Component nested = AdderTest.load("simple-nested.component.wasm", true);
     List<String> calls = new ArrayList<>();
-    Linker linker = new Linker();
+    Linker<Void> linker = new Linker<Void>();
     // The component imports calvinrp:test-async-funcs/hello@0.1.0; 0.1.7 is compatible.
     linker.defineFunction(
         "calvinrp:test-async-funcs/hello@0.1.7",
@@ -96,7 +96,7 @@ class ImportRoundTripTest {
     assertThat(calls).containsExactly("host");
     assertThat(result).containsExactly(new Value.Str("hello from the host"));
 
-    Linker incompatible = new Linker();
+    Linker<Void> incompatible = new Linker<Void>();
     incompatible.defineFunction(
         "calvinrp:test-async-funcs/hello@0.2.0", "hello-world", null, args -> List.of());
     assertThatThrownBy(() -> incompatible.instantiate(nested))
@@ -108,7 +108,7 @@ class ImportRoundTripTest {
   @ValueSource(booleans = {true, false})
   void hostResourceIsConstructedBorrowedAndDropped(boolean compile) throws Exception {
     Component c = AdderTest.load("resource-borrow-simple.component.wasm", compile);
-    Linker linker = TrapStubs.linkerFor(c);
+    Linker<Void> linker = TrapStubs.linkerFor(c);
     List<Integer> dropped = new ArrayList<>();
     var r = linker.defineResource("r", dropped::add);
     AtomicInteger next = new AtomicInteger(100);

@@ -25,7 +25,7 @@ class MemoryCapTest {
   private static final int PAGE = Memory.PAGE_SIZE;
 
   private static ComponentInstance instantiate(EngineOptions options) throws Exception {
-    return new Linker().instantiate(Component.compile(Files.readAllBytes(FIXTURE), options));
+    return new Linker<Void>().instantiate(Component.compile(Files.readAllBytes(FIXTURE), options));
   }
 
   private static int call(ComponentInstance instance, String function, Value... args) {
@@ -69,8 +69,8 @@ class MemoryCapTest {
     Component component =
         Component.compile(
             Files.readAllBytes(FIXTURE), EngineOptions.compiled().withMaxMemory(5L * PAGE));
-    ComponentInstance first = new Linker().instantiate(component);
-    ComponentInstance second = new Linker().instantiate(component);
+    ComponentInstance first = new Linker<Void>().instantiate(component);
+    ComponentInstance second = new Linker<Void>().instantiate(component);
     assertThat(call(first, "grow", new Value.U32(1))).isEqualTo(4);
     assertThat(call(first, "grow", new Value.U32(1))).isEqualTo(-1);
     assertThat(call(second, "grow", new Value.U32(1))).isEqualTo(4);

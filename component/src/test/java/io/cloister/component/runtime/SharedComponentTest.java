@@ -25,7 +25,7 @@ class SharedComponentTest {
         results.add(
             pool.submit(
                 () -> {
-                  ComponentInstance instance = new Linker().instantiate(adder);
+                  ComponentInstance instance = new Linker<Void>().instantiate(adder);
                   ComponentFunction add = instance.exportedFunction("docs:adder/add@0.1.0#add");
                   long sum = 0;
                   for (int i = 0; i < 200; i++) {

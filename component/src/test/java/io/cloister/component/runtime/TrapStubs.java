@@ -17,7 +17,7 @@ final class TrapStubs {
    * start-up: streams 0, 1, 2, no terminals and no preopened directories. Returns what the guest
    * writes to its output streams.
    */
-  static StringBuilder defineStdio(Linker linker) {
+  static StringBuilder defineStdio(Linker<Void> linker) {
     StringBuilder written = new StringBuilder();
     var in = linker.defineResource("wasi:io/streams@0.2.0", "input-stream", rep -> {});
     var out = linker.defineResource("wasi:io/streams@0.2.0", "output-stream", rep -> {});
@@ -43,7 +43,7 @@ final class TrapStubs {
   }
 
   /** A linker where every import of {@code c} exists and fails if called; override what a test needs. */
-  static Linker linkerFor(Component c) {
+  static Linker<Void> linkerFor(Component c) {
     return linkerFor(c, null);
   }
 
@@ -51,8 +51,8 @@ final class TrapStubs {
    * Like {@link #linkerFor(Component)}, but defines versioned interfaces under {@code version}
    * instead of the imported one (to exercise compatible-version matching), when not null.
    */
-  static Linker linkerFor(Component c, String version) {
-    Linker linker = new Linker();
+  static Linker<Void> linkerFor(Component c, String version) {
+    Linker<Void> linker = new Linker<Void>();
     for (ExternDecl imp : c.type().imports()) {
       if (imp.type() instanceof InstanceType it) {
         String name =

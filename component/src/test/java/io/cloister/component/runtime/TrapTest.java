@@ -19,7 +19,7 @@ class TrapTest {
   @Test
   void failingHostFunctionTrapsTheCallAndPoisonsTheInstance() throws Exception {
     Component smoke = AdderTest.load("smoke.component.wasm", true);
-    Linker linker = TrapStubs.linkerFor(smoke);
+    Linker<Void> linker = TrapStubs.linkerFor(smoke);
     TrapStubs.defineStdio(linker);
     linker.defineFunction("test:smoke/imports", "thunk", null, args -> {
       throw new IllegalStateException("host refuses");
@@ -40,7 +40,7 @@ class TrapTest {
   @Test
   void guestTrapNamesTheFunction() throws Exception {
     Component numbers = AdderTest.load("numbers.component.wasm", true);
-    Linker linker = TrapStubs.linkerFor(numbers);
+    Linker<Void> linker = TrapStubs.linkerFor(numbers);
     StringBuilder stderr = TrapStubs.defineStdio(linker);
     InstanceType test =
         (InstanceType) numbers.type().importNamed("test:numbers/test").orElseThrow().type();
@@ -79,7 +79,7 @@ class TrapTest {
   @Test
   void reentranceIsRefused() throws Exception {
     Component smoke = AdderTest.load("smoke.component.wasm", false);
-    Linker linker = TrapStubs.linkerFor(smoke);
+    Linker<Void> linker = TrapStubs.linkerFor(smoke);
     TrapStubs.defineStdio(linker);
     AtomicReference<ComponentInstance> self = new AtomicReference<>();
     AtomicReference<Throwable> inner = new AtomicReference<>();
@@ -100,7 +100,7 @@ class TrapTest {
   @Test
   void hostResultOfTheWrongTypeTraps() throws Exception {
     Component c = AdderTest.load("resource-borrow-simple.component.wasm", true);
-    Linker linker = TrapStubs.linkerFor(c);
+    Linker<Void> linker = TrapStubs.linkerFor(c);
     linker.defineResource("r", rep -> {});
     linker.defineFunction("[constructor]r", null, args -> List.of(new Value.U32(7)));
     ComponentInstance instance = linker.instantiate(c);

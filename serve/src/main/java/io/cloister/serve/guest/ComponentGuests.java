@@ -39,7 +39,7 @@ public final class ComponentGuests implements GuestFactory {
   @Override
   public GuestInstance instantiate() throws GuestInstantiationException {
     WasiContext context = host.newContext();
-    Linker linker = new Linker();
+    Linker<Void> linker = new Linker<Void>();
     context.register(linker);
     try {
       ComponentInstance instance = linker.instantiate(component);

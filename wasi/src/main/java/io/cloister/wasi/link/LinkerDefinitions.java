@@ -11,10 +11,10 @@ import java.util.function.IntConsumer;
  * read values by shape. Any compatible 0.2.x import matches, by the Linker's version rules.
  */
 public final class LinkerDefinitions implements HostDefinitions {
-  private final Linker linker;
+  private final Linker<?> linker;
 
   /** Definitions on {@code linker}. */
-  public LinkerDefinitions(Linker linker) {
+  public LinkerDefinitions(Linker<?> linker) {
     this.linker = linker;
   }
 

@@ -58,7 +58,7 @@ class HttpFixtureComponentsTest {
 
   private static HttpHandlerInvoker invoker(String name, WasiHost host) throws Exception {
     WasiContext ctx = host.newContext();
-    Linker linker = new Linker();
+    Linker<Void> linker = new Linker<Void>();
     ctx.register(linker);
     return ctx.httpHandler(linker.instantiate(component(name)));
   }
