@@ -85,6 +85,21 @@ class ServeCommandTest {
   }
 
   @Test
+  void aComponentImportingAWasiFunctionWithAnotherSignatureExitsBeforeListening() {
+    // fixtures/link: wasi:clocks/wall-clock@0.2.0 now imported as returning a u64.
+    Path wrong = Path.of("..", "fixtures", "link", "build", "wrong-result.component.wasm");
+    CommandLine cl = Main.commandLine();
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err, true));
+    // execute returns instead of serving until interrupted: it never listened.
+    assertThat(cl.execute("serve", wrong.toString(), "--port", "0")).isEqualTo(1);
+    assertThat(err.toString())
+        .contains(
+            "function wasi:clocks/wall-clock@0.2.0#now is imported as func() -> u64 but the host"
+                + " defines func() -> record { seconds: u64, nanoseconds: u32 }");
+  }
+
+  @Test
   void notAComponentIsAClearError() throws Exception {
     Path junk = Files.write(dir.resolve("junk.wasm"), new byte[] {0, 'a', 's', 'm', 1, 2, 3});
     CommandLine cl = Main.commandLine();

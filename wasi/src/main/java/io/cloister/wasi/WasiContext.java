@@ -1,31 +1,50 @@
 package io.cloister.wasi;
 
+import io.cloister.component.bind.Own;
 import io.cloister.component.link.InterfaceVersions;
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.ComponentFunction;
 import io.cloister.component.runtime.ComponentInstance;
-import io.cloister.wasi.cli.CliLink;
+import io.cloister.wasi.bindings.wasi.cli.EnvironmentLink;
+import io.cloister.wasi.bindings.wasi.cli.ExitLink;
+import io.cloister.wasi.bindings.wasi.cli.StderrLink;
+import io.cloister.wasi.bindings.wasi.cli.StdinLink;
+import io.cloister.wasi.bindings.wasi.cli.StdoutLink;
+import io.cloister.wasi.bindings.wasi.cli.TerminalInputLink;
+import io.cloister.wasi.bindings.wasi.cli.TerminalOutputLink;
+import io.cloister.wasi.bindings.wasi.cli.TerminalStderrLink;
+import io.cloister.wasi.bindings.wasi.cli.TerminalStdinLink;
+import io.cloister.wasi.bindings.wasi.cli.TerminalStdoutLink;
+import io.cloister.wasi.bindings.wasi.clocks.MonotonicClockLink;
+import io.cloister.wasi.bindings.wasi.clocks.WallClockLink;
+import io.cloister.wasi.bindings.wasi.io.ErrorLink;
+import io.cloister.wasi.bindings.wasi.io.PollLink;
+import io.cloister.wasi.bindings.wasi.io.StreamsLink;
+import io.cloister.wasi.bindings.wasi.logging.draft.LoggingLink;
+import io.cloister.wasi.bindings.wasi.random.InsecureLink;
+import io.cloister.wasi.bindings.wasi.random.InsecureSeedLink;
+import io.cloister.wasi.bindings.wasi.random.RandomLink;
 import io.cloister.wasi.cli.EnvironmentHost;
 import io.cloister.wasi.cli.ExitHost;
 import io.cloister.wasi.cli.StdioHost;
-import io.cloister.wasi.clocks.ClocksLink;
 import io.cloister.wasi.clocks.MonotonicClockHost;
 import io.cloister.wasi.clocks.WallClockHost;
 import io.cloister.wasi.filesystem.FilesystemLink;
 import io.cloister.wasi.http.HttpHandlerInvoker;
 import io.cloister.wasi.http.HttpLink;
 import io.cloister.wasi.http.OutgoingHandlerHost;
+import io.cloister.wasi.io.ErrorHost;
 import io.cloister.wasi.io.IoLink;
+import io.cloister.wasi.io.PollableHost;
+import io.cloister.wasi.io.StreamsHost;
 import io.cloister.wasi.keyvalue.KeyValueLink;
 import io.cloister.wasi.link.Handles;
 import io.cloister.wasi.link.HostDefinitions;
 import io.cloister.wasi.link.LinkerDefinitions;
 import io.cloister.wasi.logging.LoggingHost;
-import io.cloister.wasi.logging.LoggingLink;
 import io.cloister.wasi.random.InsecureHost;
 import io.cloister.wasi.random.InsecureSeedHost;
 import io.cloister.wasi.random.RandomHost;
-import io.cloister.wasi.random.RandomLink;
 import io.cloister.wasi.sockets.SocketsLink;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -35,14 +54,40 @@ import java.util.SplittableRandom;
  * The WASI state of one component instance: its resource table and every interface's host, over one
  * app's {@link WasiHost} configuration. Register it on a fresh linker, instantiate, then (for an
  * HTTP app) get an {@link HttpHandlerInvoker} for the instance.
+ *
+ * <p>Interfaces with generated typed bindings ({@code io.cloister.wasi.bindings}) are defined
+ * with the exact WIT type of each function, so a component importing one with another signature
+ * is refused when linked; the others (http, keyvalue, filesystem, sockets) are still hand-written
+ * definitions without a declared type.
  */
 public final class WasiContext {
   private final WasiHost host;
   private final Handles handles = new Handles(new ResourceTable());
+  private final ErrorHost error = new ErrorHost(handles.table());
+  private final PollableHost poll = new PollableHost(handles.table());
+  private final StreamsHost streams = new StreamsHost(handles.table());
+  private final WallClockHost wallClock;
+  private final MonotonicClockHost monotonicClock;
+  private final RandomHost random;
+  private final InsecureHost insecure;
+  private final InsecureSeedHost insecureSeed;
+  private final EnvironmentHost environment;
+  private final ExitHost exit = new ExitHost();
+  private final StdioHost stdio;
+  private final LoggingHost logging;
   private HttpLink.Types httpTypes;
 
   WasiContext(WasiHost host) {
     this.host = host;
+    this.wallClock = new WallClockHost(host.clock());
+    this.monotonicClock = new MonotonicClockHost(host.clock(), handles.table());
+    this.random = new RandomHost(host.random());
+    this.insecure = new InsecureHost(new SplittableRandom(host.random().nextLong()));
+    this.insecureSeed = new InsecureSeedHost(host.random());
+    this.environment =
+        new EnvironmentHost(host.environment(), host.arguments(), Optional.empty());
+    this.stdio = new StdioHost(host.log(), host.clock());
+    this.logging = new LoggingHost(host.log(), host.clock());
   }
 
   /** The instance's host resources (for leak checks and metrics). */
@@ -51,27 +96,36 @@ public final class WasiContext {
   }
 
   /** Defines every WASI interface on {@code linker}. */
-  public void register(Linker<Void> linker) {
-    register(new LinkerDefinitions(linker));
+  public void register(Linker<?> linker) {
+    registerTyped(linker);
+    registerHandWritten(new LinkerDefinitions(linker));
   }
 
-  /** Defines every WASI interface on {@code defs}. */
-  public void register(HostDefinitions defs) {
-    IoLink.Types io = IoLink.register(defs, handles);
-    ClocksLink.registerWallClock(defs, new WallClockHost(host.clock()));
-    ClocksLink.registerMonotonicClock(
-        defs, new MonotonicClockHost(host.clock()), handles, io.pollable());
-    RandomLink.register(
-        defs,
-        new RandomHost(host.random()),
-        new InsecureHost(new SplittableRandom(host.random().nextLong())),
-        new InsecureSeedHost(host.random()));
-    CliLink.registerEnvironment(
-        defs, new EnvironmentHost(host.environment(), host.arguments(), Optional.empty()));
-    CliLink.registerExit(defs, new ExitHost());
-    CliLink.registerStdio(defs, new StdioHost(host.log(), host.clock()), handles, io);
-    CliLink.registerTerminals(defs, handles);
-    LoggingLink.register(defs, new LoggingHost(host.log(), host.clock()));
+  private <T> void registerTyped(Linker<T> linker) {
+    ErrorLink.define(linker, s -> error);
+    PollLink.define(linker, s -> poll);
+    StreamsLink.define(linker, s -> streams);
+    WallClockLink.define(linker, s -> wallClock);
+    MonotonicClockLink.define(linker, s -> monotonicClock);
+    RandomLink.define(linker, s -> random);
+    InsecureLink.define(linker, s -> insecure);
+    InsecureSeedLink.define(linker, s -> insecureSeed);
+    EnvironmentLink.define(linker, s -> environment);
+    ExitLink.define(linker, s -> exit);
+    StdinLink.define(linker, s -> () -> new Own<>(handles.table().push(stdio.getStdin())));
+    StdoutLink.define(linker, s -> () -> new Own<>(handles.table().push(stdio.getStdout())));
+    StderrLink.define(linker, s -> () -> new Own<>(handles.table().push(stdio.getStderr())));
+    // No terminal is ever attached.
+    TerminalInputLink.deny(linker);
+    TerminalOutputLink.deny(linker);
+    TerminalStdinLink.deny(linker);
+    TerminalStdoutLink.deny(linker);
+    TerminalStderrLink.deny(linker);
+    LoggingLink.define(linker, s -> logging);
+  }
+
+  private void registerHandWritten(HostDefinitions defs) {
+    IoLink.Types io = IoLink.of(defs);
     KeyValueLink.register(defs, handles, host.keyValue());
     httpTypes =
         HttpLink.register(defs, handles, io, new OutgoingHandlerHost(host.outgoingAllowList()));

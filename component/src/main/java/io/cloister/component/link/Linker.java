@@ -139,6 +139,27 @@ public final class Linker<T> {
   }
 
   /**
+   * The function defined as {@code function} of exactly {@code interfaceName}, for tools and tests
+   * that call definitions directly, as the runtime would.
+   */
+  public Optional<StatefulHostFunction<T>> definedFunction(String interfaceName, String function) {
+    InterfaceDef<T> d = interfaces.get(interfaceName);
+    return d == null ? Optional.empty() : Optional.ofNullable(d.funcs.get(function)).map(FuncDef::function);
+  }
+
+  /** The destructor defined for the host resource type {@code type}, if any. */
+  public Optional<HostResourceDestructor<T>> definedDestructor(ResourceType type) {
+    for (InterfaceDef<T> d : interfaces.values()) {
+      for (ResourceDef<T> r : d.resources.values()) {
+        if (r.type() == type) {
+          return Optional.ofNullable(r.destructor());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Provides import {@code importName} with the interface {@code exportName} that another
    * component instance exports: composes components from Java.
    */

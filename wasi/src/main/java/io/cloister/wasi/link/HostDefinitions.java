@@ -18,6 +18,12 @@ public interface HostDefinitions {
    */
   ResourceType resource(String iface, String name, IntConsumer drop);
 
+  /**
+   * The type of resource {@code name} of {@code iface}, defined here or by generated bindings on
+   * the same linker (created on first use).
+   */
+  ResourceType resourceType(String iface, String name);
+
   /** Defines function {@code name} of {@code iface}. */
   void function(String iface, String name, HostFunction fn);
 }

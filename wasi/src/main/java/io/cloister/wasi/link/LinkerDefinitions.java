@@ -24,6 +24,11 @@ public final class LinkerDefinitions implements HostDefinitions {
   }
 
   @Override
+  public ResourceType resourceType(String iface, String name) {
+    return linker.resourceType(iface, name);
+  }
+
+  @Override
   public void function(String iface, String name, HostFunction fn) {
     linker.defineFunction(iface, name, null, fn);
   }

@@ -3,7 +3,7 @@ package io.cloister.wasi.random;
 import java.util.random.RandomGenerator;
 
 /** {@code wasi:random/insecure}: fast, non-cryptographic randomness. */
-public final class InsecureHost {
+public final class InsecureHost implements io.cloister.wasi.bindings.wasi.random.Insecure {
   private final RandomGenerator random;
 
   /** Numbers from {@code random}. */
@@ -12,6 +12,7 @@ public final class InsecureHost {
   }
 
   /** {@code get-insecure-random-bytes}. */
+  @Override
   public byte[] getInsecureRandomBytes(long len) {
     byte[] out =
         new byte[RandomHost.checkedLength("wasi:random/insecure.get-insecure-random-bytes", len)];
@@ -20,6 +21,7 @@ public final class InsecureHost {
   }
 
   /** {@code get-insecure-random-u64}. */
+  @Override
   public long getInsecureRandomU64() {
     return random.nextLong();
   }

@@ -6,7 +6,8 @@ import java.security.SecureRandom;
  * {@code wasi:random/insecure-seed}: a 128-bit seed for hash-map DoS protection, fixed for the life
  * of the instance as the specification asks.
  */
-public final class InsecureSeedHost {
+public final class InsecureSeedHost
+    implements io.cloister.wasi.bindings.wasi.random.InsecureSeed {
   private final long first;
   private final long second;
 
@@ -17,7 +18,8 @@ public final class InsecureSeedHost {
   }
 
   /** {@code insecure-seed}: the same two numbers on every call. */
-  public long[] insecureSeed() {
-    return new long[] {first, second};
+  @Override
+  public io.cloister.component.bind.Tuple2<Long, Long> insecureSeed() {
+    return new io.cloister.component.bind.Tuple2<>(first, second);
   }
 }

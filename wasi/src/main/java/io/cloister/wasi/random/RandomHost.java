@@ -4,7 +4,7 @@ import io.cloister.wasi.WasiTrap;
 import java.security.SecureRandom;
 
 /** {@code wasi:random/random}: cryptographically secure bytes from a {@link SecureRandom}. */
-public final class RandomHost {
+public final class RandomHost implements io.cloister.wasi.bindings.wasi.random.Random {
   /** The largest request served at once; a guest asking for more gets a trap, not an OOM. */
   public static final long MAX_BYTES = 1 << 20;
 
@@ -16,6 +16,7 @@ public final class RandomHost {
   }
 
   /** {@code get-random-bytes}. */
+  @Override
   public byte[] getRandomBytes(long len) {
     byte[] out = new byte[checkedLength("wasi:random/random.get-random-bytes", len)];
     random.nextBytes(out);
@@ -23,6 +24,7 @@ public final class RandomHost {
   }
 
   /** {@code get-random-u64}. */
+  @Override
   public long getRandomU64() {
     return random.nextLong();
   }

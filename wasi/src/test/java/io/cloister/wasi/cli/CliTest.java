@@ -10,6 +10,7 @@ import io.cloister.wasi.io.WasiOutputStream;
 import io.cloister.wasi.logging.LogLevel;
 import io.cloister.wasi.logging.LogRecord;
 import io.cloister.wasi.logging.RecentAppLog;
+import io.cloister.component.bind.Tuple2;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ class CliTest {
   void environmentIsExactlyTheConfiguredOne() {
     EnvironmentHost env =
         new EnvironmentHost(List.of(Map.entry("APP", "demo")), List.of("demo"), Optional.empty());
-    assertThat(env.getEnvironment()).containsExactly(Map.entry("APP", "demo"));
+    assertThat(env.getEnvironment()).containsExactly(new Tuple2<>("APP", "demo"));
     assertThat(System.getenv()).isNotEmpty(); // the host has variables; none of them leak
     assertThat(env.getArguments()).containsExactly("demo");
     assertThat(env.initialCwd()).isEmpty();

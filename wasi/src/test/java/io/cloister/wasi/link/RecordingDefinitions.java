@@ -1,55 +1,65 @@
 package io.cloister.wasi.link;
 
 import io.cloister.component.link.HostFunction;
+import io.cloister.component.link.Linker;
+import io.cloister.component.link.StatefulHostFunction;
 import io.cloister.component.types.ResourceType;
 import io.cloister.component.values.Value;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 
-/** Host definitions kept in maps, so tests call bindings the way the runtime would. */
+/**
+ * Host definitions on a real {@link Linker}, looked up by name, so tests call bindings (generated
+ * or hand-written) the way the runtime would, with no instance state.
+ */
 public final class RecordingDefinitions implements HostDefinitions {
-  private final Map<String, HostFunction> functions = new HashMap<>();
-  private final Map<String, ResourceType> resources = new HashMap<>();
-  private final Map<ResourceType, IntConsumer> drops = new HashMap<>();
+  private final Linker<Void> linker = new Linker<>();
+
+  /** The linker the definitions are on. */
+  public Linker<Void> linker() {
+    return linker;
+  }
 
   @Override
   public ResourceType resource(String iface, String name, IntConsumer drop) {
-    ResourceType t = new ResourceType(name);
-    if (resources.put(iface + "#" + name, t) != null) {
+    if (linker.definedDestructor(linker.resourceType(iface, name)).isPresent()) {
       throw new IllegalStateException("defined twice: " + iface + "#" + name);
     }
-    drops.put(t, drop);
-    return t;
+    return linker.defineResource(iface, name, drop::accept);
+  }
+
+  @Override
+  public ResourceType resourceType(String iface, String name) {
+    return linker.resourceType(iface, name);
   }
 
   @Override
   public void function(String iface, String name, HostFunction fn) {
-    if (functions.put(iface + "#" + name, fn) != null) {
+    if (defines(iface, name)) {
       throw new IllegalStateException("defined twice: " + iface + "#" + name);
     }
+    linker.defineFunction(iface, name, null, fn);
   }
 
   /** Calls {@code iface#name} and returns its single result (null when it has none). */
   public Value call(String iface, String name, Value... args) {
-    HostFunction f = functions.get(iface + "#" + name);
-    if (f == null) {
-      throw new IllegalArgumentException("not defined: " + iface + "#" + name);
-    }
-    List<Value> r = f.call(List.of(args));
+    StatefulHostFunction<Void> f =
+        linker
+            .definedFunction(iface, name)
+            .orElseThrow(() -> new IllegalArgumentException("not defined: " + iface + "#" + name));
+    List<Value> r = f.call(null, List.of(args));
     return r.isEmpty() ? null : r.get(0);
   }
 
   /** Whether {@code iface#name} is defined. */
   public boolean defines(String iface, String name) {
-    return functions.containsKey(iface + "#" + name);
+    return linker.definedFunction(iface, name).isPresent();
   }
 
   /** The guest drops its owned handle {@code handle}. */
   public void drop(Value handle) {
     Value.ResourceValue r = (Value.ResourceValue) handle;
-    drops.get(r.type()).accept(r.rep());
+    linker.definedDestructor(r.type()).orElseThrow().destroy(null, r.rep());
   }
 
   /** A borrow of an owned handle. */

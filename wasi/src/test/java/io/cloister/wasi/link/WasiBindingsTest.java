@@ -9,7 +9,12 @@ import io.cloister.wasi.WasiContext;
 import io.cloister.wasi.WasiHost;
 import io.cloister.wasi.WasiTrap;
 import io.cloister.wasi.http.HttpLink;
-import io.cloister.wasi.io.IoLink;
+import io.cloister.wasi.bindings.wasi.cli.EnvironmentLink;
+import io.cloister.wasi.bindings.wasi.cli.StdinLink;
+import io.cloister.wasi.bindings.wasi.clocks.MonotonicClockLink;
+import io.cloister.wasi.bindings.wasi.io.ErrorLink;
+import io.cloister.wasi.bindings.wasi.io.PollLink;
+import io.cloister.wasi.bindings.wasi.io.StreamsLink;
 import io.cloister.wasi.keyvalue.KeyValueLink;
 import io.cloister.wasi.keyvalue.KeyValueStore;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +33,7 @@ class WasiBindingsTest {
   void setUp() {
     defs = new RecordingDefinitions();
     ctx = WasiHost.builder("t").variable("K", "V").build().newContext();
-    ctx.register(defs);
+    ctx.register(defs.linker());
   }
 
   private static Value str(String s) {
@@ -82,7 +87,7 @@ class WasiBindingsTest {
         .hasMessageContaining("dropped before finishing");
     ok(
         defs.call(
-            IoLink.STREAMS,
+            StreamsLink.INTERFACE,
             "[method]output-stream.blocking-write-and-flush",
             borrow(stream),
             bytes("hi")));
@@ -109,11 +114,11 @@ class WasiBindingsTest {
 
   @Test
   void streamErrorsAreLoweredWithAnErrorResource() {
-    Value stdin = defs.call("wasi:cli/stdin@0.2.0", "get-stdin");
+    Value stdin = defs.call(StdinLink.INTERFACE, "get-stdin");
     Value closed =
         err(
             defs.call(
-                IoLink.STREAMS, "[method]input-stream.read", borrow(stdin), new Value.U64(4)));
+                StreamsLink.INTERFACE, "[method]input-stream.read", borrow(stdin), new Value.U64(4)));
     assertThat(closed).isEqualTo(new Value.VariantValue(1, Optional.empty()));
 
     Value body =
@@ -130,11 +135,11 @@ class WasiBindingsTest {
     Value req = defs.call(H, "[constructor]outgoing-request", defs.call(H, "[constructor]fields"));
     Value reqBody = ok(defs.call(H, "[method]outgoing-request.body", borrow(req)));
     Value out = ok(defs.call(H, "[method]outgoing-body.write", borrow(reqBody)));
-    Value failed = err(defs.call(IoLink.STREAMS, "[method]output-stream.check-write", borrow(out)));
+    Value failed = err(defs.call(StreamsLink.INTERFACE, "[method]output-stream.check-write", borrow(out)));
     Value.VariantValue v = (Value.VariantValue) failed;
     assertThat(v.caseIndex()).isZero();
     Value message =
-        defs.call(IoLink.ERROR, "[method]error.to-debug-string", borrow(v.payload().orElseThrow()));
+        defs.call(ErrorLink.INTERFACE, "[method]error.to-debug-string", borrow(v.payload().orElseThrow()));
     assertThat(message).isEqualTo(str("this host sends no outgoing requests"));
     assertThat(defs.call(H, "http-error-code", borrow(v.payload().orElseThrow())))
         .isEqualTo(new Value.OptionValue(Optional.empty()));
@@ -313,7 +318,7 @@ class WasiBindingsTest {
 
   @Test
   void environmentHoldsTheAppAndItsVariablesOnly() {
-    Value env = defs.call("wasi:cli/environment@0.2.0", "get-environment");
+    Value env = defs.call(EnvironmentLink.INTERFACE, "get-environment");
     assertThat(((Value.ListValue) env).elements())
         .containsExactly(
             new Value.TupleValue(List.of(str(WasiHost.APP_NAME_VARIABLE), str("t"))),
@@ -326,8 +331,8 @@ class WasiBindingsTest {
     int before = ctx.table().size();
     Value f = defs.call(H, "[constructor]fields");
     Value p =
-        defs.call("wasi:clocks/monotonic-clock@0.2.0", "subscribe-duration", new Value.U64(0));
-    assertThat(defs.call(IoLink.POLL, "poll", new Value.ListValue(List.of(borrow(p)))))
+        defs.call(MonotonicClockLink.INTERFACE, "subscribe-duration", new Value.U64(0));
+    assertThat(defs.call(PollLink.INTERFACE, "poll", new Value.ListValue(List.of(borrow(p)))))
         .isEqualTo(new Value.ListValue(List.of(new Value.U32(0))));
     defs.drop(f);
     defs.drop(p);
