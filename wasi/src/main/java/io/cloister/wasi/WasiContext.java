@@ -19,6 +19,7 @@ import io.cloister.wasi.bindings.wasi.clocks.MonotonicClockLink;
 import io.cloister.wasi.bindings.wasi.clocks.WallClockLink;
 import io.cloister.wasi.bindings.wasi.io.ErrorLink;
 import io.cloister.wasi.bindings.wasi.io.PollLink;
+import io.cloister.wasi.bindings.wasi.io.Streams;
 import io.cloister.wasi.bindings.wasi.io.StreamsLink;
 import io.cloister.wasi.bindings.wasi.logging.draft.LoggingLink;
 import io.cloister.wasi.bindings.wasi.random.InsecureLink;
@@ -40,6 +41,7 @@ import io.cloister.wasi.io.StreamsHost;
 import io.cloister.wasi.keyvalue.KeyValueLink;
 import io.cloister.wasi.link.Handles;
 import io.cloister.wasi.link.HostDefinitions;
+import io.cloister.wasi.link.InstanceDefinitions;
 import io.cloister.wasi.link.LinkerDefinitions;
 import io.cloister.wasi.logging.LoggingHost;
 import io.cloister.wasi.random.InsecureHost;
@@ -49,6 +51,7 @@ import io.cloister.wasi.sockets.SocketsLink;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The WASI state of one component instance: its resource table and every interface's host, over one
@@ -76,6 +79,7 @@ public final class WasiContext {
   private final StdioHost stdio;
   private final LoggingHost logging;
   private HttpLink.Types httpTypes;
+  InstanceDefinitions handWritten;
 
   WasiContext(WasiHost host) {
     this.host = host;
@@ -90,38 +94,67 @@ public final class WasiContext {
     this.logging = new LoggingHost(host.log(), host.clock());
   }
 
+  /** This instance's hand-written definitions, when its app was linked once ({@link WasiApp}). */
+  public InstanceDefinitions handWritten() {
+    return handWritten;
+  }
+
   /** The instance's host resources (for leak checks and metrics). */
   public ResourceTable table() {
     return handles.table();
   }
 
-  /** Defines every WASI interface on {@code linker}. */
+  /**
+   * Defines every WASI interface on {@code linker} for this context alone (a linker per instance;
+   * {@link WasiApp} links once per app instead).
+   */
   public void register(Linker<?> linker) {
-    registerTyped(linker);
+    defineTyped(linker, state -> this);
     registerHandWritten(new LinkerDefinitions(linker));
   }
 
-  private <T> void registerTyped(Linker<T> linker) {
-    ErrorLink.define(linker, s -> error);
-    PollLink.define(linker, s -> poll);
-    StreamsLink.define(linker, s -> streams);
-    WallClockLink.define(linker, s -> wallClock);
-    MonotonicClockLink.define(linker, s -> monotonicClock);
-    RandomLink.define(linker, s -> random);
-    InsecureLink.define(linker, s -> insecure);
-    InsecureSeedLink.define(linker, s -> insecureSeed);
-    EnvironmentLink.define(linker, s -> environment);
-    ExitLink.define(linker, s -> exit);
-    StdinLink.define(linker, s -> () -> new Own<>(handles.table().push(stdio.getStdin())));
-    StdoutLink.define(linker, s -> () -> new Own<>(handles.table().push(stdio.getStdout())));
-    StderrLink.define(linker, s -> () -> new Own<>(handles.table().push(stdio.getStderr())));
+  /** Gives this context its own implementations of the hand-written definitions of its app. */
+  void bindHandWritten(HostDefinitions perInstance) {
+    registerHandWritten(perInstance);
+  }
+
+  /**
+   * Defines the interfaces with generated bindings on {@code linker}; each call goes to the
+   * context {@code context} gives for the calling instance's state.
+   */
+  static <T> void defineTyped(Linker<T> linker, Function<? super T, WasiContext> context) {
+    ErrorLink.define(linker, s -> context.apply(s).error);
+    PollLink.define(linker, s -> context.apply(s).poll);
+    StreamsLink.define(linker, s -> context.apply(s).streams);
+    WallClockLink.define(linker, s -> context.apply(s).wallClock);
+    MonotonicClockLink.define(linker, s -> context.apply(s).monotonicClock);
+    RandomLink.define(linker, s -> context.apply(s).random);
+    InsecureLink.define(linker, s -> context.apply(s).insecure);
+    InsecureSeedLink.define(linker, s -> context.apply(s).insecureSeed);
+    EnvironmentLink.define(linker, s -> context.apply(s).environment);
+    ExitLink.define(linker, s -> context.apply(s).exit);
+    StdinLink.define(linker, s -> context.apply(s)::stdin);
+    StdoutLink.define(linker, s -> context.apply(s)::stdout);
+    StderrLink.define(linker, s -> context.apply(s)::stderr);
     // No terminal is ever attached.
     TerminalInputLink.deny(linker);
     TerminalOutputLink.deny(linker);
     TerminalStdinLink.deny(linker);
     TerminalStdoutLink.deny(linker);
     TerminalStderrLink.deny(linker);
-    LoggingLink.define(linker, s -> logging);
+    LoggingLink.define(linker, s -> context.apply(s).logging);
+  }
+
+  private Own<Streams.InputStream> stdin() {
+    return new Own<>(handles.table().push(stdio.getStdin()));
+  }
+
+  private Own<Streams.OutputStream> stdout() {
+    return new Own<>(handles.table().push(stdio.getStdout()));
+  }
+
+  private Own<Streams.OutputStream> stderr() {
+    return new Own<>(handles.table().push(stdio.getStderr()));
   }
 
   private void registerHandWritten(HostDefinitions defs) {

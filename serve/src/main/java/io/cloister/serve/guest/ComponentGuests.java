@@ -2,47 +2,56 @@ package io.cloister.serve.guest;
 
 import io.cloister.component.binary.ComponentDecodeException;
 import io.cloister.component.link.ComponentLinkException;
-import io.cloister.component.link.Linker;
+import io.cloister.component.link.InstancePre;
 import io.cloister.component.runtime.Component;
 import io.cloister.component.runtime.ComponentInstance;
 import io.cloister.component.runtime.EngineOptions;
 import io.cloister.component.runtime.MemoryCapExceededException;
+import io.cloister.wasi.WasiApp;
 import io.cloister.wasi.WasiContext;
 import io.cloister.wasi.WasiHost;
 import io.cloister.wasi.http.HttpHandlerInvoker;
 import java.util.NoSuchElementException;
 
 /**
- * Instances of a real wasi:http component: compiled once (Chicory), then each instance gets its own
- * WASI context (resource table, stdio, logging, key-value view) from {@code host}.
+ * Instances of a real wasi:http component: compiled and linked once, then each instance gets its own
+ * WASI context (resource table, stdio, logging, key-value view) from the app's {@link WasiApp}.
  */
 public final class ComponentGuests implements GuestFactory {
-  private final Component component;
-  private final WasiHost host;
+  private final WasiApp wasi;
+  private final InstancePre<WasiContext> linked;
 
-  private ComponentGuests(Component component, WasiHost host) {
-    this.component = component;
-    this.host = host;
+  private ComponentGuests(WasiApp wasi, InstancePre<WasiContext> linked) {
+    this.wasi = wasi;
+    this.linked = linked;
   }
 
   /**
-   * Decodes, validates and compiles {@code bytes}, and checks once that it instantiates with WASI
-   * and exports an incoming handler, so that a bad component fails at start, not per request.
+   * Decodes, validates and compiles {@code bytes}, links it against WASI once (every import
+   * type-checked), and checks once that it instantiates and exports an incoming handler, so that a
+   * bad component fails at start, not per request.
    */
   public static ComponentGuests compile(byte[] bytes, WasiHost host, EngineOptions engine)
       throws ComponentDecodeException, GuestInstantiationException {
-    ComponentGuests guests = new ComponentGuests(Component.compile(bytes, engine), host);
+    Component component = Component.compile(bytes, engine);
+    WasiApp wasi = WasiApp.of(host);
+    InstancePre<WasiContext> linked;
+    try {
+      linked = wasi.prepare(component);
+    } catch (ComponentLinkException e) {
+      throw new GuestInstantiationException(
+          "the component's imports cannot be satisfied: " + e.getMessage(), e);
+    }
+    ComponentGuests guests = new ComponentGuests(wasi, linked);
     guests.instantiate().close();
     return guests;
   }
 
   @Override
   public GuestInstance instantiate() throws GuestInstantiationException {
-    WasiContext context = host.newContext();
-    Linker<Void> linker = new Linker<Void>();
-    context.register(linker);
+    WasiContext context = wasi.newContext();
     try {
-      ComponentInstance instance = linker.instantiate(component);
+      ComponentInstance instance = linked.instantiate(context);
       HttpHandlerInvoker invoker = context.httpHandler(instance);
       return new GuestInstance() {
         @Override
@@ -60,9 +69,6 @@ public final class ComponentGuests implements GuestFactory {
           // The instance's memory and tables are unreachable once the lease drops it.
         }
       };
-    } catch (ComponentLinkException e) {
-      throw new GuestInstantiationException(
-          "the component's imports cannot be satisfied: " + e.getMessage(), e);
     } catch (NoSuchElementException e) {
       throw new GuestInstantiationException(
           "the component exports no wasi:http/incoming-handler", e);

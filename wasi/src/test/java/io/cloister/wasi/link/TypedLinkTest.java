@@ -2,11 +2,15 @@ package io.cloister.wasi.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloister.component.link.ComponentLinkException;
+import io.cloister.component.link.InstancePre;
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
 import io.cloister.component.runtime.EngineOptions;
+import io.cloister.wasi.WasiApp;
+import io.cloister.wasi.WasiContext;
 import io.cloister.wasi.WasiHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +91,21 @@ class TypedLinkTest {
     WasiHost.builder("link-app").build().newContext().register(linker);
     assertThat(linker.unsatisfied(c)).isEmpty();
     assertThat(linker.prepare(c).instantiate(null).functions()).isNotEmpty();
+  }
+
+  @Test
+  void anAppLinksOnceAndEachInstanceGetsItsOwnState() throws Exception {
+    WasiApp app = WasiApp.of(WasiHost.builder("link-app").build());
+    assertThatThrownBy(() -> app.prepare(component("wrong-result")))
+        .isInstanceOf(ComponentLinkException.class)
+        .hasMessageContaining("wasi:clocks/wall-clock@0.2.0#now is imported as func() -> u64");
+    InstancePre<WasiContext> linked = app.prepare(component("ok-control"));
+    WasiContext first = app.newContext();
+    WasiContext second = app.newContext();
+    linked.instantiate(first);
+    linked.instantiate(second);
+    assertThat(first.table()).isNotSameAs(second.table());
+    assertThat(first.handWritten()).isNotSameAs(second.handWritten());
   }
 
   @Test

@@ -1,0 +1,51 @@
+package io.cloister.wasi;
+
+import io.cloister.component.link.ComponentLinkException;
+import io.cloister.component.link.InstancePre;
+import io.cloister.component.link.Linker;
+import io.cloister.component.runtime.Component;
+import io.cloister.wasi.link.InstanceDefinitions;
+import io.cloister.wasi.link.SharedDefinitions;
+
+/**
+ * WASI linked once for one app: a {@link Linker} whose host state is each instance's {@link
+ * WasiContext}. Components are type-checked against it once ({@link #prepare}); each instance then
+ * only needs {@link #newContext()}. Thread-safe once built.
+ */
+public final class WasiApp {
+  private final WasiHost host;
+  private final Linker<WasiContext> linker = new Linker<>();
+  private final SharedDefinitions handWritten;
+
+  private WasiApp(WasiHost host) {
+    this.host = host;
+    WasiContext.defineTyped(linker, ctx -> ctx);
+    // The hand-written definitions: their names and types come from a first context, each
+    // instance's context then supplies its own implementations of them.
+    this.handWritten = new SharedDefinitions(linker);
+    host.newContext().bindHandWritten(handWritten);
+  }
+
+  /** WASI for the app configured by {@code host}. */
+  public static WasiApp of(WasiHost host) {
+    return new WasiApp(host);
+  }
+
+  /**
+   * Resolves and type-checks {@code component}'s imports against WASI, once.
+   *
+   * @throws ComponentLinkException if an import is missing or has another type than WASI's
+   */
+  public InstancePre<WasiContext> prepare(Component component) throws ComponentLinkException {
+    return linker.prepare(component);
+  }
+
+  /** The state of one new instance, to pass to {@link InstancePre#instantiate}. */
+  public WasiContext newContext() {
+    WasiContext context = host.newContext();
+    InstanceDefinitions own = handWritten.forInstance();
+    context.bindHandWritten(own);
+    context.handWritten = own;
+    return context;
+  }
+}
