@@ -5,7 +5,8 @@
 # build, e.g. from a git worktree of the old commit).
 #
 # Usage: scripts/bench-ab.sh A_DIR B_DIR [COMPONENT (default the JS app)] [WINDOWS (default 10)]
-#   BENCH_WINDOW=SECONDS per measurement (default 60); BENCH_PATH=/ the path requested.
+#   BENCH_WINDOW=SECONDS per measurement (default 60); BENCH_PATH=/ the path requested;
+#   BENCH_SERVE_ARGS more options for both servers (e.g. --fresh-instances).
 # Prints one line per window and side: time, window, side, requests/s, p99.
 # The JVM flags are the launcher's (ADR 0006). Needs wrk.
 set -euo pipefail
@@ -23,9 +24,9 @@ opts="-Xss8m -XX:-DontCompileHugeMethods -XX:MaxNodeLimit=240000 -XX:NodeLimitFu
 logs=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-"$JAVA_HOME/bin/java" $opts -jar "$a/cloister.jar" serve "$component" --port 18711 >"$logs/a.log" 2>&1 &
+"$JAVA_HOME/bin/java" $opts -jar "$a/cloister.jar" serve "$component" --port 18711 ${BENCH_SERVE_ARGS:-} >"$logs/a.log" 2>&1 &
 pids+=($!)
-"$JAVA_HOME/bin/java" $opts -jar "$b/cloister.jar" serve "$component" --port 18712 >"$logs/b.log" 2>&1 &
+"$JAVA_HOME/bin/java" $opts -jar "$b/cloister.jar" serve "$component" --port 18712 ${BENCH_SERVE_ARGS:-} >"$logs/b.log" 2>&1 &
 pids+=($!)
 for port in 18711 18712; do
   for _ in $(seq 1 600); do
