@@ -1,9 +1,9 @@
 package io.cloister.wasi.clocks;
 
-import io.cloister.wasi.ResourceTable;
-import io.cloister.wasi.bindings.wasi.clocks.WallClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloister.wasi.ResourceTable;
+import io.cloister.wasi.bindings.wasi.clocks.WallClock;
 import io.cloister.wasi.io.PollHost;
 import io.cloister.wasi.io.Pollable;
 import java.time.Instant;
