@@ -25,12 +25,18 @@ import io.cloister.wasi.bindings.wasi.logging.draft.LoggingLink;
 import io.cloister.wasi.bindings.wasi.random.InsecureLink;
 import io.cloister.wasi.bindings.wasi.random.InsecureSeedLink;
 import io.cloister.wasi.bindings.wasi.random.RandomLink;
+import io.cloister.wasi.bindings.wasi.sockets.InstanceNetworkLink;
+import io.cloister.wasi.bindings.wasi.sockets.IpNameLookupLink;
+import io.cloister.wasi.bindings.wasi.sockets.NetworkLink;
+import io.cloister.wasi.bindings.wasi.sockets.TcpCreateSocketLink;
+import io.cloister.wasi.bindings.wasi.sockets.TcpLink;
+import io.cloister.wasi.bindings.wasi.sockets.UdpCreateSocketLink;
+import io.cloister.wasi.bindings.wasi.sockets.UdpLink;
 import io.cloister.wasi.cli.EnvironmentHost;
 import io.cloister.wasi.cli.ExitHost;
 import io.cloister.wasi.cli.StdioHost;
 import io.cloister.wasi.clocks.MonotonicClockHost;
 import io.cloister.wasi.clocks.WallClockHost;
-import io.cloister.wasi.filesystem.FilesystemLink;
 import io.cloister.wasi.http.HttpHandlerInvoker;
 import io.cloister.wasi.http.HttpLink;
 import io.cloister.wasi.http.OutgoingHandlerHost;
@@ -47,7 +53,7 @@ import io.cloister.wasi.logging.LoggingHost;
 import io.cloister.wasi.random.InsecureHost;
 import io.cloister.wasi.random.InsecureSeedHost;
 import io.cloister.wasi.random.RandomHost;
-import io.cloister.wasi.sockets.SocketsLink;
+import io.cloister.wasi.sockets.NetworkHost;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -60,7 +66,7 @@ import java.util.function.Function;
  *
  * <p>Interfaces with generated typed bindings ({@code io.cloister.wasi.bindings}) are defined
  * with the exact WIT type of each function, so a component importing one with another signature
- * is refused when linked; the others (http, keyvalue, filesystem, sockets) are still hand-written
+ * is refused when linked; the others (http, keyvalue) are still hand-written
  * definitions without a declared type.
  */
 public final class WasiContext {
@@ -78,6 +84,7 @@ public final class WasiContext {
   private final ExitHost exit = new ExitHost();
   private final StdioHost stdio;
   private final LoggingHost logging;
+  private final NetworkHost network = new NetworkHost(handles.table());
   private HttpLink.Types httpTypes;
   InstanceDefinitions handWritten;
 
@@ -143,6 +150,17 @@ public final class WasiContext {
     TerminalStdoutLink.deny(linker);
     TerminalStderrLink.deny(linker);
     LoggingLink.define(linker, s -> context.apply(s).logging);
+    // No preopened directory, so a guest never holds a descriptor: every call answers `access`.
+    io.cloister.wasi.bindings.wasi.filesystem.TypesLink.deny(linker);
+    io.cloister.wasi.bindings.wasi.filesystem.PreopensLink.deny(linker);
+    // A network handle that grants nothing: lookups and sockets answer `access-denied`.
+    NetworkLink.define(linker, s -> context.apply(s).network);
+    InstanceNetworkLink.define(linker, s -> context.apply(s).network);
+    IpNameLookupLink.deny(linker);
+    TcpCreateSocketLink.deny(linker);
+    TcpLink.deny(linker);
+    UdpCreateSocketLink.deny(linker);
+    UdpLink.deny(linker);
   }
 
   private Own<Streams.InputStream> stdin() {
@@ -162,8 +180,6 @@ public final class WasiContext {
     KeyValueLink.register(defs, handles, host.keyValue());
     httpTypes =
         HttpLink.register(defs, handles, io, new OutgoingHandlerHost(host.outgoingAllowList()));
-    FilesystemLink.register(defs, handles);
-    SocketsLink.register(defs, handles);
   }
 
   /**

@@ -15,6 +15,11 @@ import io.cloister.wasi.bindings.wasi.clocks.MonotonicClockLink;
 import io.cloister.wasi.bindings.wasi.io.ErrorLink;
 import io.cloister.wasi.bindings.wasi.io.PollLink;
 import io.cloister.wasi.bindings.wasi.io.StreamsLink;
+import io.cloister.wasi.bindings.wasi.filesystem.PreopensLink;
+import io.cloister.wasi.bindings.wasi.filesystem.TypesLink;
+import io.cloister.wasi.bindings.wasi.sockets.InstanceNetworkLink;
+import io.cloister.wasi.bindings.wasi.sockets.IpNameLookupLink;
+import io.cloister.wasi.bindings.wasi.sockets.TcpCreateSocketLink;
 import io.cloister.wasi.keyvalue.KeyValueLink;
 import io.cloister.wasi.keyvalue.KeyValueStore;
 import java.nio.charset.StandardCharsets;
@@ -295,25 +300,25 @@ class WasiBindingsTest {
 
   @Test
   void filesystemAndSocketsAreDenied() {
-    assertThat(defs.call("wasi:filesystem/preopens@0.2.0", "get-directories"))
+    assertThat(defs.call(PreopensLink.INTERFACE, "get-directories"))
         .isEqualTo(new Value.ListValue(List.of()));
     assertThat(
             err(
                 defs.call(
-                    "wasi:sockets/tcp-create-socket@0.2.0",
+                    TcpCreateSocketLink.INTERFACE,
                     "create-tcp-socket",
                     new Value.EnumValue(0))))
         .isEqualTo(new Value.EnumValue(1)); // access-denied
-    Value net = defs.call("wasi:sockets/instance-network@0.2.0", "instance-network");
+    Value net = defs.call(InstanceNetworkLink.INTERFACE, "instance-network");
     assertThat(
             err(
                 defs.call(
-                    "wasi:sockets/ip-name-lookup@0.2.0",
+                    IpNameLookupLink.INTERFACE,
                     "resolve-addresses",
                     borrow(net),
                     str("example.com"))))
         .isEqualTo(new Value.EnumValue(1));
-    assertThat(defs.defines("wasi:filesystem/types@0.2.0", "[method]descriptor.open-at")).isTrue();
+    assertThat(defs.defines(TypesLink.INTERFACE, "[method]descriptor.open-at")).isTrue();
   }
 
   @Test
