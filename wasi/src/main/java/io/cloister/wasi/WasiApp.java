@@ -4,7 +4,6 @@ import io.cloister.component.link.ComponentLinkException;
 import io.cloister.component.link.InstancePre;
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
-import io.cloister.wasi.link.InstanceDefinitions;
 import io.cloister.wasi.link.SharedDefinitions;
 
 /**
@@ -23,7 +22,7 @@ public final class WasiApp {
     // The hand-written definitions: their names and types come from a first context, each
     // instance's context then supplies its own implementations of them.
     this.handWritten = new SharedDefinitions(linker);
-    host.newContext().bindHandWritten(handWritten);
+    host.newContext().defineHandWritten(handWritten);
   }
 
   /** WASI for the app configured by {@code host}. */
@@ -43,9 +42,7 @@ public final class WasiApp {
   /** The state of one new instance, to pass to {@link InstancePre#instantiate}. */
   public WasiContext newContext() {
     WasiContext context = host.newContext();
-    InstanceDefinitions own = handWritten.forInstance();
-    context.bindHandWritten(own);
-    context.handWritten = own;
+    context.bindHandWritten(handWritten.forInstance());
     return context;
   }
 }

@@ -61,8 +61,9 @@ import java.util.function.Function;
 
 /**
  * The WASI state of one component instance: its resource table and every interface's host, over one
- * app's {@link WasiHost} configuration. Register it on a fresh linker, instantiate, then (for an
- * HTTP app) get an {@link HttpHandlerInvoker} for the instance.
+ * app's {@link WasiHost} configuration. Made by {@link WasiApp#newContext()} for an app linked once
+ * (or registered on a linker of its own), passed to the instantiation, then (for an HTTP app) asked
+ * for an {@link HttpHandlerInvoker} for the instance.
  *
  * <p>Interfaces with generated typed bindings ({@code io.cloister.wasi.bindings}) are defined
  * with the exact WIT type of each function, so a component importing one with another signature
@@ -86,7 +87,7 @@ public final class WasiContext {
   private final LoggingHost logging;
   private final NetworkHost network = new NetworkHost(handles.table());
   private HttpLink.Types httpTypes;
-  InstanceDefinitions handWritten;
+  private InstanceDefinitions handWritten;
 
   WasiContext(WasiHost host) {
     this.host = host;
@@ -120,9 +121,18 @@ public final class WasiContext {
     registerHandWritten(new LinkerDefinitions(linker));
   }
 
+  /**
+   * Records the app's hand-written definitions on {@code shared}, once per app; this context only
+   * supplies their names and types.
+   */
+  void defineHandWritten(HostDefinitions shared) {
+    registerHandWritten(shared);
+  }
+
   /** Gives this context its own implementations of the hand-written definitions of its app. */
-  void bindHandWritten(HostDefinitions perInstance) {
-    registerHandWritten(perInstance);
+  void bindHandWritten(InstanceDefinitions own) {
+    handWritten = own;
+    registerHandWritten(own);
   }
 
   /**

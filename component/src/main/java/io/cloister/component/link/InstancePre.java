@@ -6,6 +6,7 @@ import io.cloister.component.runtime.ComponentInstance;
 import io.cloister.component.runtime.ExternValue;
 import io.cloister.component.types.FuncType;
 import io.cloister.component.types.ResourceType;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class InstancePre<T> {
       Map<String, Import<T>> imports,
       Map<ResourceType, HostResourceDestructor<T>> destructors) {
     this.component = component;
-    this.imports = Map.copyOf(imports);
+    this.imports = Collections.unmodifiableMap(new LinkedHashMap<>(imports));
     this.destructors = new IdentityHashMap<>(destructors);
   }
 

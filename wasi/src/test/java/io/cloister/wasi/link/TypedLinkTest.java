@@ -3,6 +3,7 @@ package io.cloister.wasi.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.cloister.component.link.ComponentLinkException;
 import io.cloister.component.link.InstancePre;
@@ -35,7 +36,7 @@ class TypedLinkTest {
     WasiHost.builder("link-app").build().newContext().register(linker);
     ComponentLinkException e =
         (ComponentLinkException)
-            org.assertj.core.api.Assertions.catchThrowable(() -> linker.prepare(c));
+            catchThrowable(() -> linker.prepare(c));
     assertThat(e).as(name + " must be refused").isNotNull();
     assertThat(e.problems()).hasSize(1);
     return e.problems().get(0);
