@@ -7,7 +7,7 @@ import io.cloister.component.runtime.EngineOptions;
 import io.cloister.wasi.WasiApp;
 import io.cloister.wasi.WasiContext;
 import io.cloister.wasi.WasiHost;
-import io.cloister.wasi.http.ErrorCode;
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import io.cloister.wasi.http.HttpField;
 import io.cloister.wasi.http.HttpHandlerInvoker;
 import io.cloister.wasi.http.IncomingRequestData;

@@ -4,6 +4,7 @@ import io.cloister.component.link.ComponentLinkException;
 import io.cloister.component.link.InstancePre;
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
+import io.cloister.wasi.http.IncomingHandlerExport;
 import io.cloister.wasi.link.SharedDefinitions;
 
 /**
@@ -15,6 +16,7 @@ public final class WasiApp {
   private final WasiHost host;
   private final Linker<WasiContext> linker = new Linker<>();
   private final SharedDefinitions handWritten;
+  private final IncomingHandlerExport incomingHandler;
 
   private WasiApp(WasiHost host) {
     this.host = host;
@@ -23,6 +25,7 @@ public final class WasiApp {
     // instance's context then supplies its own implementations of them.
     this.handWritten = new SharedDefinitions(linker);
     host.newContext().defineHandWritten(handWritten);
+    this.incomingHandler = IncomingHandlerExport.of(linker);
   }
 
   /** WASI for the app configured by {@code host}. */
@@ -42,7 +45,7 @@ public final class WasiApp {
   /** The state of one new instance, to pass to {@link InstancePre#instantiate}. */
   public WasiContext newContext() {
     WasiContext context = host.newContext();
-    context.bindHandWritten(handWritten.forInstance());
+    context.bind(handWritten.forInstance(), incomingHandler);
     return context;
   }
 }

@@ -1,9 +1,7 @@
 package io.cloister.wasi;
 
 import io.cloister.component.bind.Own;
-import io.cloister.component.link.InterfaceVersions;
 import io.cloister.component.link.Linker;
-import io.cloister.component.runtime.ComponentFunction;
 import io.cloister.component.runtime.ComponentInstance;
 import io.cloister.wasi.bindings.wasi.cli.EnvironmentLink;
 import io.cloister.wasi.bindings.wasi.cli.ExitLink;
@@ -17,6 +15,7 @@ import io.cloister.wasi.bindings.wasi.cli.TerminalStdinLink;
 import io.cloister.wasi.bindings.wasi.cli.TerminalStdoutLink;
 import io.cloister.wasi.bindings.wasi.clocks.MonotonicClockLink;
 import io.cloister.wasi.bindings.wasi.clocks.WallClockLink;
+import io.cloister.wasi.bindings.wasi.http.OutgoingHandlerLink;
 import io.cloister.wasi.bindings.wasi.io.ErrorLink;
 import io.cloister.wasi.bindings.wasi.io.PollLink;
 import io.cloister.wasi.bindings.wasi.io.Streams;
@@ -38,10 +37,10 @@ import io.cloister.wasi.cli.StdioHost;
 import io.cloister.wasi.clocks.MonotonicClockHost;
 import io.cloister.wasi.clocks.WallClockHost;
 import io.cloister.wasi.http.HttpHandlerInvoker;
-import io.cloister.wasi.http.HttpLink;
+import io.cloister.wasi.http.HttpTypesHost;
+import io.cloister.wasi.http.IncomingHandlerExport;
 import io.cloister.wasi.http.OutgoingHandlerHost;
 import io.cloister.wasi.io.ErrorHost;
-import io.cloister.wasi.io.IoLink;
 import io.cloister.wasi.io.PollableHost;
 import io.cloister.wasi.io.StreamsHost;
 import io.cloister.wasi.keyvalue.KeyValueLink;
@@ -54,7 +53,6 @@ import io.cloister.wasi.random.InsecureHost;
 import io.cloister.wasi.random.InsecureSeedHost;
 import io.cloister.wasi.random.RandomHost;
 import io.cloister.wasi.sockets.NetworkHost;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -67,7 +65,7 @@ import java.util.function.Function;
  *
  * <p>Interfaces with generated typed bindings ({@code io.cloister.wasi.bindings}) are defined
  * with the exact WIT type of each function, so a component importing one with another signature
- * is refused when linked; the others (http, keyvalue) are still hand-written
+ * is refused when linked; the others (keyvalue) are still hand-written
  * definitions without a declared type.
  */
 public final class WasiContext {
@@ -86,7 +84,9 @@ public final class WasiContext {
   private final StdioHost stdio;
   private final LoggingHost logging;
   private final NetworkHost network = new NetworkHost(handles.table());
-  private HttpLink.Types httpTypes;
+  private final HttpTypesHost httpTypes = new HttpTypesHost(handles.table());
+  private final OutgoingHandlerHost outgoingHandler;
+  private IncomingHandlerExport incomingHandler;
   private InstanceDefinitions handWritten;
 
   WasiContext(WasiHost host) {
@@ -100,6 +100,7 @@ public final class WasiContext {
         new EnvironmentHost(host.environment(), host.arguments(), Optional.empty());
     this.stdio = new StdioHost(host.log(), host.clock());
     this.logging = new LoggingHost(host.log(), host.clock());
+    this.outgoingHandler = new OutgoingHandlerHost(host.outgoingAllowList(), handles.table());
   }
 
   /** This instance's hand-written definitions, when its app was linked once ({@link WasiApp}). */
@@ -119,6 +120,7 @@ public final class WasiContext {
   public void register(Linker<?> linker) {
     defineTyped(linker, state -> this);
     registerHandWritten(new LinkerDefinitions(linker));
+    incomingHandler = IncomingHandlerExport.of(linker);
   }
 
   /**
@@ -129,10 +131,14 @@ public final class WasiContext {
     registerHandWritten(shared);
   }
 
-  /** Gives this context its own implementations of the hand-written definitions of its app. */
-  void bindHandWritten(InstanceDefinitions own) {
+  /**
+   * Gives this context its own implementations of the hand-written definitions of its app, and the
+   * app's incoming-handler export.
+   */
+  void bind(InstanceDefinitions own, IncomingHandlerExport export) {
     handWritten = own;
     registerHandWritten(own);
+    incomingHandler = export;
   }
 
   /**
@@ -171,6 +177,8 @@ public final class WasiContext {
     TcpLink.deny(linker);
     UdpCreateSocketLink.deny(linker);
     UdpLink.deny(linker);
+    io.cloister.wasi.bindings.wasi.http.TypesLink.define(linker, s -> context.apply(s).httpTypes);
+    OutgoingHandlerLink.define(linker, s -> context.apply(s).outgoingHandler);
   }
 
   private Own<Streams.InputStream> stdin() {
@@ -186,31 +194,19 @@ public final class WasiContext {
   }
 
   private void registerHandWritten(HostDefinitions defs) {
-    IoLink.Types io = IoLink.of(defs);
     KeyValueLink.register(defs, handles, host.keyValue());
-    httpTypes =
-        HttpLink.register(defs, handles, io, new OutgoingHandlerHost(host.outgoingAllowList()));
   }
 
   /**
    * An invoker for {@code instance}'s {@code wasi:http/incoming-handler} export (any 0.2.x
    * version); the instance must have been created with a linker this context was registered on.
    *
-   * @throws NoSuchElementException if the component exports no incoming handler
+   * @throws java.util.NoSuchElementException if the component exports no incoming handler
    */
   public HttpHandlerInvoker httpHandler(ComponentInstance instance) {
-    if (httpTypes == null) {
+    if (incomingHandler == null) {
       throw new IllegalStateException("register this context on a linker first");
     }
-    String exported =
-        instance.exports().exports().keySet().stream()
-            .filter(name -> InterfaceVersions.compatible(name, HttpLink.INCOMING_HANDLER))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new NoSuchElementException(
-                        "the component exports no " + HttpLink.INCOMING_HANDLER + " (any 0.2.x)"));
-    ComponentFunction handle = instance.exportedFunction(exported, "handle");
-    return new HttpHandlerInvoker(HttpLink.incomingHandler(httpTypes, handles, handle::call));
+    return incomingHandler.bind(instance, handles.table());
   }
 }

@@ -1,6 +1,7 @@
 package io.cloister.serve.exchange;
 
-import io.cloister.wasi.http.ErrorCode;
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
+import io.cloister.wasi.http.ErrorCodes;
 import io.cloister.wasi.http.HttpField;
 import io.cloister.wasi.http.ResponseSink;
 import io.cloister.wasi.io.DeferredFlushes;
@@ -101,7 +102,7 @@ final class HelidonResponseSink implements ResponseSink {
   @Override
   public synchronized void fail(ErrorCode code) {
     if (state == State.WAITING && !overdue) {
-      sendError(Status.INTERNAL_SERVER_ERROR_500, "the app failed to answer: " + code);
+      sendError(Status.INTERNAL_SERVER_ERROR_500, "the app failed to answer: " + ErrorCodes.describe(code));
       state = State.FAILED;
       answered.complete(null);
     }

@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import io.cloister.wasi.io.Pollable;
 import io.cloister.wasi.io.ReadySignal;
 import java.util.Objects;

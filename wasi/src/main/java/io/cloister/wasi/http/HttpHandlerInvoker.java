@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import io.cloister.wasi.io.DeferredFlushes;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,14 +48,14 @@ public final class HttpHandlerInvoker {
       switch (answered.answer) {
         case ResponseOutparam.Answer.Response r -> r.response().endOfHandler();
         case null, default ->
-            sink.fail(ErrorCode.internal("the handler trapped: " + trap.getMessage()));
+            sink.fail(new ErrorCode.InternalError(Optional.of("the handler trapped: " + trap.getMessage())));
       }
       throw trap;
     } finally {
       body.close();
     }
     switch (answered.answer) {
-      case null -> sink.fail(ErrorCode.internal("the handler returned without setting a response"));
+      case null -> sink.fail(new ErrorCode.InternalError(Optional.of("the handler returned without setting a response")));
       case ResponseOutparam.Answer.Error e -> sink.fail(e.code());
       case ResponseOutparam.Answer.Response r -> r.response().endOfHandler();
     }

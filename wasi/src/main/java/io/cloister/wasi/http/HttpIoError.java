@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import io.cloister.wasi.io.IoError;
 
 /** A stream error that came from HTTP; {@code http-error-code} returns its {@link ErrorCode}. */

@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import io.cloister.wasi.io.BytePipe;
 import io.cloister.wasi.io.WasiInputStream;
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class IncomingBody {
       // Either the guest stopped reading (the pipe is abandoned) or the client's stream broke.
       pipe.fail(
           new HttpIoError(
-              ErrorCode.of(ErrorCode.Kind.CONNECTION_TERMINATED),
+              new ErrorCode.ConnectionTerminated(),
               "request body: " + e.getMessage()));
     } finally {
       trailers.complete(Optional.empty());

@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import io.cloister.wasi.io.DeferredFlushes;
 import io.cloister.wasi.io.IoError;
 import io.cloister.wasi.io.Pollable;
@@ -94,7 +95,7 @@ public final class OutgoingBody {
       }
       if (declaredLength.isPresent() && written != declaredLength.getAsLong()) {
         fail(sizeError(written, "finished after " + written + " bytes"));
-        return Optional.of(ErrorCode.responseBodySize(written));
+        return Optional.of(new ErrorCode.HttpResponseBodySize(Optional.of(written)));
       }
       end = End.FINISHED;
       trailers = finalTrailers.map(Fields::frozen);
@@ -115,7 +116,7 @@ public final class OutgoingBody {
       end = End.DROPPED;
       failure =
           new HttpIoError(
-              ErrorCode.of(ErrorCode.Kind.HTTP_RESPONSE_INCOMPLETE),
+              new ErrorCode.HttpResponseIncomplete(),
               "outgoing-body dropped without finish");
       if (sink == null) {
         return;
@@ -275,7 +276,7 @@ public final class OutgoingBody {
 
   private IoError sizeError(long size, String what) {
     return new HttpIoError(
-        ErrorCode.responseBodySize(size),
+        new ErrorCode.HttpResponseBodySize(Optional.of(size)),
         "content-length is " + declaredLength.getAsLong() + " but the body had " + what);
   }
 
@@ -289,7 +290,7 @@ public final class OutgoingBody {
   }
 
   private static IoError connectionError(String message) {
-    return new HttpIoError(ErrorCode.of(ErrorCode.Kind.CONNECTION_TERMINATED), message);
+    return new HttpIoError(new ErrorCode.ConnectionTerminated(), message);
   }
 
   private static StreamException failed(IoError error) {

@@ -1,5 +1,11 @@
 package io.cloister.wasi.http;
 
+import io.cloister.component.bind.Own;
+import io.cloister.component.bind.Result;
+import io.cloister.wasi.ResourceTable;
+import io.cloister.wasi.bindings.wasi.http.OutgoingHandler;
+import io.cloister.wasi.bindings.wasi.http.Types;
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -10,28 +16,35 @@ import java.util.stream.Collectors;
  * fails with {@code HTTP-request-denied}; sending to an allowed host is not implemented yet and
  * fails with {@code internal-error}, so no request ever leaves the enclave from here.
  */
-public final class OutgoingHandlerHost {
+public final class OutgoingHandlerHost implements OutgoingHandler {
   private final Set<String> allowedHosts;
+  private final ResourceTable table;
 
-  /** Allows the hosts in {@code allowedHosts} (names, compared case-insensitively, no port). */
-  public OutgoingHandlerHost(Set<String> allowedHosts) {
+  /**
+   * Allows the hosts in {@code allowedHosts} (names, compared case-insensitively, no port), for
+   * requests in {@code table}.
+   */
+  public OutgoingHandlerHost(Set<String> allowedHosts, ResourceTable table) {
     this.allowedHosts =
         allowedHosts.stream()
             .map(h -> h.toLowerCase(Locale.ROOT))
             .collect(Collectors.toUnmodifiableSet());
+    this.table = table;
   }
 
-  /** {@code handle}: never returns a response. */
-  public FutureIncomingResponse handle(OutgoingRequest request, Optional<RequestOptions> options)
-      throws HttpErrorException {
-    String host = request.authority().map(OutgoingHandlerHost::hostOf).orElse("");
+  /** {@code handle}: takes the request and its options, never returns a response. */
+  @Override
+  public Result<Own<Types.FutureIncomingResponse>, ErrorCode> handle(
+      Own<Types.OutgoingRequest> request, Optional<Own<Types.RequestOptions>> options) {
+    OutgoingRequest req = table.delete(request.rep(), OutgoingRequest.class);
+    options.ifPresent(o -> table.delete(o.rep(), RequestOptions.class));
+    String host = req.authority().map(OutgoingHandlerHost::hostOf).orElse("");
     if (!allowedHosts.contains(host)) {
-      throw new HttpErrorException(
-          ErrorCode.requestDenied(), "outgoing request to '" + host + "' is not allowed");
+      return Result.err(new ErrorCode.HttpRequestDenied());
     }
-    throw new HttpErrorException(
-        ErrorCode.internal("outgoing HTTP requests are not implemented by this host"),
-        "outgoing request to '" + host + "'");
+    return Result.err(
+        new ErrorCode.InternalError(
+            Optional.of("outgoing HTTP requests to '" + host + "' are not implemented by this host")));
   }
 
   static String hostOf(String authority) {

@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -147,7 +148,7 @@ class HttpFixtureComponentsTest {
     assertThatThrownBy(() -> trap.handle(request("GET", "/", InputStream.nullInputStream()), sink))
         .isInstanceOf(ComponentTrapException.class);
     assertThat(sink.events).containsExactly("fail");
-    assertThat(sink.failure.kind()).isEqualTo(ErrorCode.Kind.INTERNAL_ERROR);
+    assertThat(sink.failure).isInstanceOf(ErrorCode.InternalError.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -140,10 +141,10 @@ class HttpHandlerInvokerTest {
   void guestErrorCodeBecomesAFailure() {
     RecordingSink sink = new RecordingSink();
     new HttpHandlerInvoker(
-            (req, out) -> out.set(new ResponseOutparam.Answer.Error(ErrorCode.requestDenied())))
+            (req, out) -> out.set(new ResponseOutparam.Answer.Error(new ErrorCode.HttpRequestDenied())))
         .handle(request("GET", InputStream.nullInputStream()), sink);
     assertThat(sink.events).containsExactly("fail");
-    assertThat(sink.failure).isEqualTo(ErrorCode.requestDenied());
+    assertThat(sink.failure).isEqualTo(new ErrorCode.HttpRequestDenied());
   }
 
   @Test
@@ -152,7 +153,7 @@ class HttpHandlerInvokerTest {
     new HttpHandlerInvoker((req, out) -> {})
         .handle(request("GET", InputStream.nullInputStream()), sink);
     assertThat(sink.events).containsExactly("fail");
-    assertThat(sink.failure.kind()).isEqualTo(ErrorCode.Kind.INTERNAL_ERROR);
+    assertThat(sink.failure).isInstanceOf(ErrorCode.InternalError.class);
   }
 
   @Test
@@ -318,10 +319,10 @@ class HttpHandlerInvokerTest {
               assertThat(req.consume()).isEmpty();
               assertThat(body.stream()).isPresent();
               assertThat(body.stream()).isEmpty();
-              out.set(new ResponseOutparam.Answer.Error(ErrorCode.internal("done")));
+              out.set(new ResponseOutparam.Answer.Error(new ErrorCode.InternalError(Optional.of("done"))));
             })
         .handle(request("POST", InputStream.nullInputStream()), sink);
-    assertThat(sink.failure).isEqualTo(ErrorCode.internal("done"));
+    assertThat(sink.failure).isEqualTo(new ErrorCode.InternalError(Optional.of("done")));
   }
 
   /** {@code size} bytes of a repeating pattern, generated on the fly, checksummed as read. */

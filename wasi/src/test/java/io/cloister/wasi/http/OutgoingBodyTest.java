@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,8 +101,8 @@ class OutgoingBodyTest {
             StreamException.class,
             e -> {
               StreamError.LastOperationFailed failed = (StreamError.LastOperationFailed) e.error();
-              assertThat(((HttpIoError) failed.error()).code().kind())
-                  .isEqualTo(ErrorCode.Kind.HTTP_RESPONSE_BODY_SIZE);
+              assertThat(((HttpIoError) failed.error()).code())
+                  .isInstanceOf(ErrorCode.HttpResponseBodySize.class);
             });
     assertThat(sink.events).containsExactly("start", "abort");
     assertThat(sink.bodyBytes).isEqualTo(3);
@@ -117,8 +118,7 @@ class OutgoingBodyTest {
     out.write(new byte[4]);
     out.close();
     assertThat(body.finish(Optional.empty()))
-        .map(ErrorCode::kind)
-        .contains(ErrorCode.Kind.HTTP_RESPONSE_BODY_SIZE);
+        .contains(new ErrorCode.HttpResponseBodySize(Optional.of(4L)));
     assertThat(sink.events).containsExactly("start", "abort");
   }
 

@@ -86,6 +86,15 @@ class TypedLinkTest {
   }
 
   @Test
+  void aWrongHttpImportIsRefusedWithBothTypes() throws Exception {
+    assertThat(refusal("wrong-http"))
+        .isEqualTo(
+            "function wasi:http/types@0.2.0#[method]fields.get is imported as"
+                + " func(self: borrow<fields>, name: string) -> list<string> but the host defines"
+                + " func(self: borrow<fields>, name: string) -> list<list<u8>>");
+  }
+
+  @Test
   void theControlWithWasiSignaturesLinks() throws Exception {
     Component c = component("ok-control");
     Linker<Void> linker = new Linker<>();

@@ -8,7 +8,7 @@ import io.cloister.component.values.Value;
 import io.cloister.wasi.WasiContext;
 import io.cloister.wasi.WasiHost;
 import io.cloister.wasi.WasiTrap;
-import io.cloister.wasi.http.HttpLink;
+import io.cloister.wasi.bindings.wasi.http.OutgoingHandlerLink;
 import io.cloister.wasi.bindings.wasi.cli.EnvironmentLink;
 import io.cloister.wasi.bindings.wasi.cli.StdinLink;
 import io.cloister.wasi.bindings.wasi.clocks.MonotonicClockLink;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Value-level bindings, called as the runtime calls them. */
 class WasiBindingsTest {
-  private static final String H = HttpLink.TYPES;
+  private static final String H = io.cloister.wasi.bindings.wasi.http.TypesLink.INTERFACE;
   private RecordingDefinitions defs;
   private WasiContext ctx;
 
@@ -112,7 +112,7 @@ class WasiBindingsTest {
             new Value.OptionValue(Optional.of(str("example.com")))));
     Value r =
         defs.call(
-            HttpLink.OUTGOING_HANDLER, "handle", req, new Value.OptionValue(Optional.empty()));
+            OutgoingHandlerLink.INTERFACE, "handle", req, new Value.OptionValue(Optional.empty()));
     assertThat(err(r))
         .isEqualTo(new Value.VariantValue(15, Optional.empty())); // HTTP-request-denied
   }
