@@ -1,12 +1,11 @@
 package io.cloister.bench;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
 import io.cloister.component.abi.CallContext;
 import io.cloister.component.abi.CallPlan;
 import io.cloister.component.abi.CanonOptions;
 import io.cloister.component.abi.ResourceTable;
+import io.cloister.component.engine.LinearMemory;
+import io.cloister.component.engine.chicory.FlatMemory;
 import io.cloister.component.types.FuncType;
 import io.cloister.component.types.ListType;
 import io.cloister.component.types.Param;
@@ -34,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 public class CanonicalAbiBenchmark {
   private static final int HEAP = 1024;
 
-  private final Memory memory = new ByteArrayMemory(new MemoryLimits(4, 4));
+  private final LinearMemory memory = FlatMemory.of(4, 4);
   private final ResourceTable resources = new ResourceTable();
   private int next = HEAP;
   private CanonOptions options;
@@ -53,7 +52,7 @@ public class CanonicalAbiBenchmark {
             (ptr, oldSize, align, size) -> {
               int p = (next + align - 1) & -align;
               next = p + size;
-              if (next > 3 * Memory.PAGE_SIZE) {
+              if (next > 3 * LinearMemory.PAGE_SIZE) {
                 p = HEAP; // recycle: the benchmark never keeps what it allocated
                 next = p + size;
               }

@@ -1,6 +1,6 @@
 package io.cloister.component.abi;
 
-import com.dylibso.chicory.runtime.Memory;
+import io.cloister.component.engine.LinearMemory;
 import io.cloister.component.values.Value;
 import java.util.List;
 
@@ -25,7 +25,7 @@ final class ByteListCodec extends Codec {
 
   @Override
   Value load(CallContext cx, int ptr) {
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     return loadFromRange(cx, m.readInt(ptr), m.readInt(ptr + 4));
   }
 
@@ -33,7 +33,7 @@ final class ByteListCodec extends Codec {
   void store(CallContext cx, Value v, int ptr) {
     byte[] bytes = bytes(v);
     int begin = storeIntoRange(cx, bytes);
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     m.writeI32(ptr, begin);
     m.writeI32(ptr + 4, bytes.length);
   }

@@ -1,6 +1,6 @@
 package io.cloister.component.abi;
 
-import com.dylibso.chicory.runtime.Memory;
+import io.cloister.component.engine.LinearMemory;
 import java.util.ArrayList;
 import java.util.Objects;
 
@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class CallContext {
   private final CanonOptions options;
   private final ResourceTable resources;
-  private final Memory memory;
+  private final LinearMemory memory;
   private int borrows;
   private ArrayList<ResourceHandle> lenders;
 
@@ -67,7 +67,7 @@ public final class CallContext {
     lenders.add(h);
   }
 
-  Memory memory() {
+  LinearMemory memory() {
     if (memory == null) {
       throw new CanonicalAbiTrap("this function needs the canonical option 'memory', which is absent");
     }
@@ -76,7 +76,7 @@ public final class CallContext {
 
   /** The memory's current length in bytes. */
   long memoryLength() {
-    return (long) memory().pages() * Memory.PAGE_SIZE;
+    return (long) memory().pages() * LinearMemory.PAGE_SIZE;
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.cloister.component.abi;
 
-import com.dylibso.chicory.runtime.Memory;
+import io.cloister.component.engine.LinearMemory;
 import java.util.Objects;
 
 /**
@@ -9,7 +9,7 @@ import java.util.Objects;
  * A type that needs memory or realloc traps when the option is missing.
  */
 public record CanonOptions(
-    StringEncoding stringEncoding, Memory memory, Realloc realloc, PostReturn postReturn) {
+    StringEncoding stringEncoding, LinearMemory memory, Realloc realloc, PostReturn postReturn) {
 
   /** Options without memory: enough for functions whose types are all scalar. */
   public static final CanonOptions SCALAR_ONLY = new CanonOptions(StringEncoding.UTF8, null, null, null);
@@ -19,7 +19,7 @@ public record CanonOptions(
   }
 
   /** UTF-8 options with the given memory and realloc, no post-return. */
-  public static CanonOptions of(Memory memory, Realloc realloc) {
+  public static CanonOptions of(LinearMemory memory, Realloc realloc) {
     return new CanonOptions(StringEncoding.UTF8, memory, realloc, null);
   }
 

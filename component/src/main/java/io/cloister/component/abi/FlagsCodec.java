@@ -1,6 +1,6 @@
 package io.cloister.component.abi;
 
-import com.dylibso.chicory.runtime.Memory;
+import io.cloister.component.engine.LinearMemory;
 import io.cloister.component.values.Value;
 
 /** {@code flags}: a bit vector of 1, 2 or 4 bytes (at most 32 labels, as the spec requires). */
@@ -31,7 +31,7 @@ final class FlagsCodec extends Codec {
 
   @Override
   Value load(CallContext cx, int ptr) {
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     long raw =
         switch (size) {
           case 1 -> m.read(ptr);
@@ -45,7 +45,7 @@ final class FlagsCodec extends Codec {
   @Override
   void store(CallContext cx, Value v, int ptr) {
     long bits = bits(v);
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     switch (size) {
       case 1 -> m.writeByte(ptr, (byte) bits);
       case 2 -> m.writeShort(ptr, (short) bits);

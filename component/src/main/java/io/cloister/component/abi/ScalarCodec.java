@@ -1,6 +1,6 @@
 package io.cloister.component.abi;
 
-import com.dylibso.chicory.runtime.Memory;
+import io.cloister.component.engine.LinearMemory;
 import io.cloister.component.types.PrimitiveType;
 import io.cloister.component.values.Value;
 
@@ -47,7 +47,7 @@ final class ScalarCodec extends Codec {
 
   @Override
   Value load(CallContext cx, int ptr) {
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     long bits =
         switch (size) {
           case 1 -> m.read(ptr);
@@ -63,7 +63,7 @@ final class ScalarCodec extends Codec {
 
   @Override
   void store(CallContext cx, Value v, int ptr) {
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     long bits = toBits(v);
     switch (size) {
       case 1 -> m.writeByte(ptr, (byte) bits);

@@ -1,6 +1,6 @@
 package io.cloister.component.abi;
 
-import com.dylibso.chicory.runtime.Memory;
+import io.cloister.component.engine.LinearMemory;
 import io.cloister.component.values.Value;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,14 +36,14 @@ final class StringCodec extends Codec {
 
   @Override
   Value load(CallContext cx, int ptr) {
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     return new Value.Str(loadFromRange(cx, m.readInt(ptr), m.readInt(ptr + 4)));
   }
 
   @Override
   void store(CallContext cx, Value v, int ptr) {
     long packed = storeIntoRange(cx, text(v));
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     m.writeI32(ptr, (int) (packed >>> 32));
     m.writeI32(ptr + 4, (int) packed);
   }

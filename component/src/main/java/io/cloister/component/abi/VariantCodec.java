@@ -1,6 +1,6 @@
 package io.cloister.component.abi;
 
-import com.dylibso.chicory.runtime.Memory;
+import io.cloister.component.engine.LinearMemory;
 import io.cloister.component.values.Value;
 import java.util.Optional;
 
@@ -113,7 +113,7 @@ final class VariantCodec extends Codec {
 
   @Override
   Value load(CallContext cx, int ptr) {
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     int raw =
         switch (discriminantSize) {
           case 1 -> m.read(ptr) & 0xff;
@@ -129,7 +129,7 @@ final class VariantCodec extends Codec {
   void store(CallContext cx, Value v, int ptr) {
     int index = caseIndex(v);
     Value payload = payload(v, index);
-    Memory m = cx.memory();
+    LinearMemory m = cx.memory();
     switch (discriminantSize) {
       case 1 -> m.writeByte(ptr, (byte) index);
       case 2 -> m.writeShort(ptr, (short) index);

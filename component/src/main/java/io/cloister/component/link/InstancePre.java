@@ -55,7 +55,7 @@ public final class InstancePre<T> {
    * A new instance whose host functions and resource destructors receive {@code state}.
    *
    * @throws io.cloister.component.runtime.ComponentTrapException if a core module traps at start
-   * @throws io.cloister.component.runtime.MemoryCapExceededException if the core memories' initial
+   * @throws io.cloister.component.engine.MemoryCapExceededException if the core memories' initial
    *     sizes exceed the memory cap
    */
   public ComponentInstance instantiate(T state) {

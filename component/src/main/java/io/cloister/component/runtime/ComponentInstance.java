@@ -1,6 +1,7 @@
 package io.cloister.component.runtime;
 
 import io.cloister.component.abi.ResourceDestructor;
+import io.cloister.component.engine.MemoryCapExceededException;
 import io.cloister.component.types.ResourceType;
 import io.cloister.component.values.Value;
 import java.util.ArrayList;

@@ -1,14 +1,5 @@
 package io.cloister.component.runtime;
 
-import com.dylibso.chicory.runtime.GlobalInstance;
-import com.dylibso.chicory.runtime.ImportFunction;
-import com.dylibso.chicory.runtime.ImportGlobal;
-import com.dylibso.chicory.runtime.ImportMemory;
-import com.dylibso.chicory.runtime.ImportTable;
-import com.dylibso.chicory.runtime.ImportValues;
-import com.dylibso.chicory.runtime.Instance;
-import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import io.cloister.component.abi.CallContext;
@@ -22,11 +13,18 @@ import io.cloister.component.abi.ValueMismatchException;
 import io.cloister.component.binary.Alias;
 import io.cloister.component.binary.Canon;
 import io.cloister.component.binary.CanonOption;
-import io.cloister.component.binary.CoreExternType;
-import io.cloister.component.binary.CoreModuleInfo;
 import io.cloister.component.binary.Definition;
 import io.cloister.component.binary.Sort;
 import io.cloister.component.binary.ValidatedComponent;
+import io.cloister.component.engine.CoreExtern;
+import io.cloister.component.engine.CoreFunction;
+import io.cloister.component.engine.CoreGlobal;
+import io.cloister.component.engine.CoreImports;
+import io.cloister.component.engine.CoreInstance;
+import io.cloister.component.engine.CoreModule;
+import io.cloister.component.engine.CoreStore;
+import io.cloister.component.engine.CoreTable;
+import io.cloister.component.engine.LinearMemory;
 import io.cloister.component.types.DefType;
 import io.cloister.component.types.ExternDecl;
 import io.cloister.component.types.FuncType;
@@ -42,7 +40,7 @@ import java.util.Map;
 
 /**
  * Instantiates one component body: replays its definitions in order, building the runtime index
- * spaces (core instances on Chicory, canonical functions, nested component instances) and its
+ * spaces (core instances in the engine's store, canonical functions, nested component instances) and its
  * exports. One builder per component instance; nested instances get their own.
  */
 final class InstanceBuilder {
@@ -59,12 +57,12 @@ final class InstanceBuilder {
   private final TypeSubstitution subst = new TypeSubstitution();
   private final Map<Integer, String> funcNames;
 
-  private final List<CoreFunc> coreFuncs = new ArrayList<>();
-  private final List<TableInstance> coreTables = new ArrayList<>();
-  private final List<Memory> coreMemories = new ArrayList<>();
-  private final List<GlobalInstance> coreGlobals = new ArrayList<>();
-  private final List<CompiledModule> coreModules = new ArrayList<>();
-  private final List<CoreExports> coreInstances = new ArrayList<>();
+  private final List<CoreFunction> coreFuncs = new ArrayList<>();
+  private final List<CoreTable> coreTables = new ArrayList<>();
+  private final List<LinearMemory> coreMemories = new ArrayList<>();
+  private final List<CoreGlobal> coreGlobals = new ArrayList<>();
+  private final List<CoreModule> coreModules = new ArrayList<>();
+  private final List<CoreInstance> coreInstances = new ArrayList<>();
   private final List<ComponentFunction> funcs = new ArrayList<>();
   private final List<DefType> types = new ArrayList<>();
   private final List<ExternValue.Instance> instances = new ArrayList<>();
@@ -74,12 +72,12 @@ final class InstanceBuilder {
   /** State shared by all component instances made by one top-level instantiation. */
   static final class Instantiation {
     final List<ResourceTable> tables = new ArrayList<>();
-    final MemoryBudget memory;
+    final CoreStore store;
     final Map<ResourceType, io.cloister.component.abi.ResourceDestructor> destructors =
         new java.util.IdentityHashMap<>();
 
     Instantiation(EngineOptions options) {
-      this.memory = new MemoryBudget(options.maxMemoryBytes());
+      this.store = options.engine().newStore(options.maxMemoryBytes());
     }
 
     /** Lets every instance's table destroy resources defined elsewhere when it drops them. */
@@ -122,11 +120,11 @@ final class InstanceBuilder {
       case Definition.CoreModule m -> coreModules.add(component.module(m));
       case Definition.CoreInstantiate ci -> coreInstances.add(coreInstantiate(ci));
       case Definition.CoreInlineInstance ci -> {
-        Map<String, Object> items = new LinkedHashMap<>();
+        Map<String, CoreExtern> items = new LinkedHashMap<>();
         for (Definition.InlineExport e : ci.exports()) {
           items.put(e.name(), coreItem(e.sort(), e.index()));
         }
-        coreInstances.add(new CoreExports.OfItems(items));
+        coreInstances.add(new CoreItems(items));
       }
       case Definition.CoreType t -> {}
       case Definition.NestedComponent nc ->
@@ -155,7 +153,7 @@ final class InstanceBuilder {
           int dtor = body.resourceDtors().get(rt);
           io.cloister.component.abi.ResourceDestructor destructor = null;
           if (dtor >= 0) {
-            CoreFunc f = coreFuncs.get(dtor);
+            CoreFunction f = coreFuncs.get(dtor);
             destructor = rep -> f.call(rep);
             instantiation.destructors.put(rt, destructor);
           }
@@ -233,7 +231,7 @@ final class InstanceBuilder {
     };
   }
 
-  private Object coreItem(Sort sort, int idx) {
+  private CoreExtern coreItem(Sort sort, int idx) {
     return switch (sort) {
       case CORE_FUNC -> coreFuncs.get(idx);
       case CORE_TABLE -> coreTables.get(idx);
@@ -243,13 +241,12 @@ final class InstanceBuilder {
     };
   }
 
-  private void addCore(Object item) {
+  private void addCore(CoreExtern item) {
     switch (item) {
-      case CoreFunc f -> coreFuncs.add(f);
-      case Memory m -> coreMemories.add(m);
-      case TableInstance t -> coreTables.add(t);
-      case GlobalInstance g -> coreGlobals.add(g);
-      default -> throw new IllegalStateException("unexpected core item " + item);
+      case CoreFunction f -> coreFuncs.add(f);
+      case LinearMemory m -> coreMemories.add(m);
+      case CoreTable t -> coreTables.add(t);
+      case CoreGlobal g -> coreGlobals.add(g);
     }
   }
 
@@ -260,7 +257,7 @@ final class InstanceBuilder {
         addItem(a.sort(), v);
       }
       case Alias.CoreInstanceExport ce -> {
-        Object item = coreInstances.get(ce.coreInstanceIndex()).get(ce.name());
+        CoreExtern item = coreInstances.get(ce.coreInstanceIndex()).export(ce.name());
         if (item == null) {
           throw new IllegalStateException("core export \"" + ce.name() + "\" is not available");
         }
@@ -283,43 +280,15 @@ final class InstanceBuilder {
 
   // ---- core instances ----
 
-  private CoreExports coreInstantiate(Definition.CoreInstantiate ci) {
+  private CoreInstance coreInstantiate(Definition.CoreInstantiate ci) {
     int coreIndex = coreInstances.size();
-    CompiledModule cm = coreModules.get(ci.moduleIndex());
-    Map<String, CoreExports> args = new HashMap<>();
+    CoreModule module = coreModules.get(ci.moduleIndex());
+    Map<String, CoreInstance> args = new HashMap<>();
     for (Definition.CoreArg a : ci.args()) {
       args.put(a.name(), coreInstances.get(a.coreInstanceIndex()));
     }
-    ImportValues.Builder iv = ImportValues.builder();
-    for (CoreModuleInfo.Import imp : cm.info().imports()) {
-      Object item = args.get(imp.module()).get(imp.name());
-      switch (imp.type()) {
-        case CoreExternType.Func f -> {
-          CoreFunc fn = (CoreFunc) item;
-          String name =
-              imp.module().isEmpty() && imp.name().isEmpty() ? EmptyImportNames.REPLACEMENT : imp.name();
-          iv.addFunction(new ImportFunction(imp.module(), name, f.type(), fn.handle(), fn.source()));
-        }
-        case CoreExternType.Memory m -> iv.addMemory(new ImportMemory(imp.module(), imp.name(), (Memory) item));
-        case CoreExternType.Table t ->
-            iv.addTable(new ImportTable(imp.module(), imp.name(), (TableInstance) item));
-        case CoreExternType.Global g ->
-            iv.addGlobal(new ImportGlobal(imp.module(), imp.name(), (GlobalInstance) item));
-        case CoreExternType.Tag t -> throw new UnsupportedOperationException("imported exception tags");
-      }
-    }
-    // withStart(false): Chicory would otherwise also call an exported `_start` (the WASI command
-    // convention); in a component only the start section runs, `_start` is wasi:cli/run's job.
-    Instance instance =
-        Instance.builder(cm.module())
-            .withImportValues(iv.build())
-            .withMachineFactory(cm.machines())
-            .withStart(false)
-            // FlatMemory: the instance's memory cap (MemoryBudget) on every core memory.
-            .withMemoryFactory(
-                limits -> instantiation.memory.newMemory(limits, "core instance " + coreIndex))
-            .build();
-    return new CoreExports.OfInstance(instance, cm.info());
+    CoreImports imports = (moduleName, name) -> args.get(moduleName).export(name);
+    return instantiation.store.instantiate(module, imports, "core instance " + coreIndex);
   }
 
   // ---- canonical definitions ----
@@ -345,40 +314,37 @@ final class InstanceBuilder {
         CallPlan plan = component.plan(subst.apply(body.funcs().get(l.funcIndex())));
         CanonOptions options = options(l.options());
         coreFuncs.add(
-            new CoreFunc(
+            CoreFunction.host(
                 plan.lowerSignature().toFunctionType(),
-                (inst, args) -> callOut(callee, plan, options, args),
-                null));
+                args -> callOut(callee, plan, options, args)));
       }
       case Canon.ResourceNew r -> {
         ResourceType rt = (ResourceType) types.get(r.typeIndex());
         coreFuncs.add(
-            new CoreFunc(I32_TO_I32, (inst, a) -> new long[] {table.resourceNew(rt, (int) a[0])}, null));
+            CoreFunction.host(I32_TO_I32, a -> new long[] {table.resourceNew(rt, (int) a[0])}));
       }
       case Canon.ResourceRep r -> {
         ResourceType rt = (ResourceType) types.get(r.typeIndex());
         coreFuncs.add(
-            new CoreFunc(I32_TO_I32, (inst, a) -> new long[] {table.resourceRep(rt, (int) a[0])}, null));
+            CoreFunction.host(I32_TO_I32, a -> new long[] {table.resourceRep(rt, (int) a[0])}));
       }
       case Canon.ResourceDrop r -> {
         ResourceType rt = (ResourceType) types.get(r.typeIndex());
         coreFuncs.add(
-            new CoreFunc(
+            CoreFunction.host(
                 I32_TO_NONE,
-                (inst, a) -> {
+                a -> {
                   table.resourceDrop(rt, (int) a[0]);
                   return new long[0];
-                },
-                null));
+                }));
       }
       case Canon.Unsupported u ->
           coreFuncs.add(
-              new CoreFunc(
+              CoreFunction.host(
                   null,
-                  (inst, a) -> {
+                  a -> {
                     throw new UnsupportedOperationException(u.name() + " is not supported");
-                  },
-                  null));
+                  }));
     }
   }
 
@@ -404,7 +370,7 @@ final class InstanceBuilder {
 
   private CanonOptions options(List<CanonOption> opts) {
     StringEncoding encoding = StringEncoding.UTF8;
-    Memory memory = null;
+    LinearMemory memory = null;
     Realloc realloc = null;
     PostReturn postReturn = null;
     for (CanonOption o : opts) {
@@ -418,11 +384,11 @@ final class InstanceBuilder {
                 };
         case CanonOption.Memory m -> memory = coreMemories.get(m.coreMemoryIndex());
         case CanonOption.Realloc r -> {
-          CoreFunc f = coreFuncs.get(r.coreFuncIndex());
+          CoreFunction f = coreFuncs.get(r.coreFuncIndex());
           realloc = (ptr, oldSize, align, newSize) -> (int) f.call(ptr, oldSize, align, newSize)[0];
         }
         case CanonOption.PostReturn p -> {
-          CoreFunc f = coreFuncs.get(p.coreFuncIndex());
+          CoreFunction f = coreFuncs.get(p.coreFuncIndex());
           postReturn = f::call;
         }
         case CanonOption.Async a -> {}

@@ -4,6 +4,7 @@ import io.cloister.component.abi.CallContext;
 import io.cloister.component.abi.CallPlan;
 import io.cloister.component.abi.CanonOptions;
 import io.cloister.component.abi.ResourceTable;
+import io.cloister.component.engine.CoreFunction;
 import io.cloister.component.types.FuncType;
 import io.cloister.component.values.Value;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
 final class LiftedFunction implements ComponentFunction {
   private final String name;
   private final CallPlan plan;
-  private final CoreFunc core;
+  private final CoreFunction core;
   private final CanonOptions options;
   private final ResourceTable table;
   private final ReentranceGuard guard;
@@ -23,7 +24,7 @@ final class LiftedFunction implements ComponentFunction {
   LiftedFunction(
       String name,
       CallPlan plan,
-      CoreFunc core,
+      CoreFunction core,
       CanonOptions options,
       ResourceTable table,
       ReentranceGuard guard) {

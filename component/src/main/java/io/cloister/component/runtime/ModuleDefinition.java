@@ -1,4 +1,6 @@
 package io.cloister.component.runtime;
 
+import io.cloister.component.engine.CoreModule;
+
 /** A core module as an item of a component index space. */
-record ModuleDefinition(CompiledModule module) implements ExternValue {}
+record ModuleDefinition(CoreModule module) implements ExternValue {}

@@ -1,8 +1,7 @@
 package io.cloister.component.abi;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
-import com.dylibso.chicory.runtime.Memory;
-import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.cloister.component.engine.LinearMemory;
+import io.cloister.component.engine.chicory.FlatMemory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  * every call so tests can check the sizes and alignments the ABI asks for.
  */
 final class BumpGuest implements Realloc {
-  final Memory memory = new ByteArrayMemory(new MemoryLimits(1, 1));
+  final LinearMemory memory = FlatMemory.of(1, 1);
   final List<String> calls = new ArrayList<>();
   final ResourceTable resources = new ResourceTable();
   int next = 1024;

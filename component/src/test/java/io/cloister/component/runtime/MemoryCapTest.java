@@ -3,8 +3,9 @@ package io.cloister.component.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.cloister.component.engine.LinearMemory;
+import io.cloister.component.engine.MemoryCapExceededException;
 import io.cloister.component.link.Linker;
 import io.cloister.component.values.Value;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MemoryCapTest {
   private static final Path FIXTURE =
       Path.of("..", "fixtures", "runtime", "build", "memory-grow.component.wasm");
-  private static final int PAGE = Memory.PAGE_SIZE;
+  private static final int PAGE = LinearMemory.PAGE_SIZE;
 
   private static ComponentInstance instantiate(EngineOptions options) throws Exception {
     return new Linker<Void>().instantiate(Component.compile(Files.readAllBytes(FIXTURE), options));
@@ -83,23 +84,5 @@ class MemoryCapTest {
             MemoryCapExceededException.class, e -> assertThat(e.capBytes()).isEqualTo(3L * PAGE))
         .hasMessageContaining("initial memory of " + 4 * PAGE + " bytes")
         .hasMessageContaining("memory cap of " + 3 * PAGE + " bytes");
-  }
-
-  @Test
-  void theBudgetIsSharedByAnInstancesMemories() {
-    MemoryBudget budget = new MemoryBudget(10L * PAGE);
-    Memory a = budget.newMemory(new MemoryLimits(2), "a");
-    Memory b = budget.newMemory(new MemoryLimits(2, 3), "b");
-
-    assertThat(a.maximumPages()).as("lowered to the cap").isEqualTo(10);
-    assertThat(b.maximumPages()).isEqualTo(3);
-    assertThat(b.grow(2)).as("over b's declared maximum").isEqualTo(-1);
-    assertThat(a.grow(6)).as("the refused growth took nothing").isEqualTo(2);
-    assertThat(b.grow(1)).as("the budget is spent").isEqualTo(-1);
-    assertThat(a.pages() + b.pages()).isEqualTo(10);
-    assertThatThrownBy(() -> budget.newMemory(new MemoryLimits(1), "c"))
-        .isInstanceOf(MemoryCapExceededException.class)
-        .hasMessageStartingWith("c declares an initial memory of " + PAGE + " bytes")
-        .hasMessageContaining("(" + 10 * PAGE + " bytes already taken by other memories)");
   }
 }

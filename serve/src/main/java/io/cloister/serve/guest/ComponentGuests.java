@@ -1,12 +1,12 @@
 package io.cloister.serve.guest;
 
 import io.cloister.component.binary.ComponentDecodeException;
+import io.cloister.component.engine.MemoryCapExceededException;
 import io.cloister.component.link.ComponentLinkException;
 import io.cloister.component.link.InstancePre;
 import io.cloister.component.runtime.Component;
 import io.cloister.component.runtime.ComponentInstance;
 import io.cloister.component.runtime.EngineOptions;
-import io.cloister.component.runtime.MemoryCapExceededException;
 import io.cloister.wasi.WasiApp;
 import io.cloister.wasi.WasiContext;
 import io.cloister.wasi.WasiHost;

@@ -1,6 +1,5 @@
 package io.cloister.wasi.http;
 
-import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,7 @@ import io.cloister.component.runtime.ComponentTrapException;
 import io.cloister.component.runtime.EngineOptions;
 import io.cloister.wasi.WasiContext;
 import io.cloister.wasi.WasiHost;
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import io.cloister.wasi.keyvalue.FileKeyValueBuckets;
 import io.cloister.wasi.keyvalue.InMemoryKeyValueBuckets;
 import io.cloister.wasi.keyvalue.KeyValueBuckets;

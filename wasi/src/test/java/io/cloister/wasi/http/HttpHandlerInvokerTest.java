@@ -1,9 +1,9 @@
 package io.cloister.wasi.http;
 
-import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cloister.wasi.bindings.wasi.http.Types.ErrorCode;
 import io.cloister.wasi.io.PollHost;
 import io.cloister.wasi.io.StreamException;
 import io.cloister.wasi.io.WasiInputStream;

@@ -1,4 +1,4 @@
-package io.cloister.component.runtime;
+package io.cloister.component.engine.chicory;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

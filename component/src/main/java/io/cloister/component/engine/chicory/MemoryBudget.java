@@ -1,7 +1,8 @@
-package io.cloister.component.runtime;
+package io.cloister.component.engine.chicory;
 
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.cloister.component.engine.MemoryCapExceededException;
 
 /**
  * The linear memory one component instance may still take, in 64 KiB pages, shared by all of its

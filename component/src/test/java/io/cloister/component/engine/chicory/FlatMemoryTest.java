@@ -1,4 +1,4 @@
-package io.cloister.component.runtime;
+package io.cloister.component.engine.chicory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import io.cloister.component.runtime.EngineOptions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package io.cloister.component.runtime;
+package io.cloister.component.engine.chicory;
 
 import com.dylibso.chicory.runtime.ConstantEvaluators;
 import com.dylibso.chicory.runtime.Instance;
@@ -10,6 +10,7 @@ import com.dylibso.chicory.wasm.types.ActiveDataSegment;
 import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
+import io.cloister.component.engine.LinearMemory;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -28,7 +29,7 @@ import java.util.function.Function;
  * the {@link Memory} defaults, serialized on this memory: a component's memories are not shared
  * between threads.
  */
-final class FlatMemory implements Memory {
+public final class FlatMemory implements Memory, LinearMemory {
   private static final int SHIFT = 16;
   private static final VarHandle SHORT =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -68,6 +69,15 @@ final class FlatMemory implements Memory {
               + " pages");
     }
     this.bytes = new byte[limits.initialPages() << SHIFT];
+  }
+
+  /**
+   * A memory of {@code initialPages} that may grow to {@code maximumPages}, outside any component
+   * instance's budget (for tests and benchmarks of the canonical ABI).
+   */
+  public static FlatMemory of(int initialPages, int maximumPages) {
+    return new FlatMemory(
+        new MemoryLimits(initialPages, maximumPages), new MemoryBudget(Long.MAX_VALUE));
   }
 
   // ---- size ----
@@ -254,6 +264,11 @@ final class FlatMemory implements Memory {
     check(offset, size, data.length, WasmRuntimeException::new);
     check(addr, size, b.length, WasmRuntimeException::new);
     System.arraycopy(data, offset, b, addr, size);
+  }
+
+  @Override
+  public void write(int addr, byte[] data) {
+    write(addr, data, 0, data.length);
   }
 
   @Override

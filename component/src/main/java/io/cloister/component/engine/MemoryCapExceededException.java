@@ -1,4 +1,4 @@
-package io.cloister.component.runtime;
+package io.cloister.component.engine;
 
 /**
  * A core memory's declared initial size does not fit in its component instance's memory cap ({@link

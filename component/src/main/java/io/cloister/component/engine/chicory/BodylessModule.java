@@ -1,4 +1,4 @@
-package io.cloister.component.runtime;
+package io.cloister.component.engine.chicory;
 
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.CodeSection;
