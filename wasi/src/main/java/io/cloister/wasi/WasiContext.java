@@ -44,7 +44,7 @@ import io.cloister.wasi.io.ErrorHost;
 import io.cloister.wasi.io.IoLink;
 import io.cloister.wasi.io.PollableHost;
 import io.cloister.wasi.io.StreamsHost;
-import io.cloister.wasi.keyvalue.KeyValueLink;
+import io.cloister.wasi.keyvalue.KeyValueHosts;
 import io.cloister.wasi.link.Handles;
 import io.cloister.wasi.link.HostDefinitions;
 import io.cloister.wasi.link.InstanceDefinitions;
@@ -67,7 +67,7 @@ import java.util.function.Function;
  *
  * <p>Interfaces with generated typed bindings ({@code io.cloister.wasi.bindings}) are defined
  * with the exact WIT type of each function, so a component importing one with another signature
- * is refused when linked; the others (http, keyvalue) are still hand-written
+ * is refused when linked; the others (http) are still hand-written
  * definitions without a declared type.
  */
 public final class WasiContext {
@@ -85,6 +85,7 @@ public final class WasiContext {
   private final ExitHost exit = new ExitHost();
   private final StdioHost stdio;
   private final LoggingHost logging;
+  private final KeyValueHosts keyValue;
   private final NetworkHost network = new NetworkHost(handles.table());
   private HttpLink.Types httpTypes;
   private InstanceDefinitions handWritten;
@@ -99,6 +100,7 @@ public final class WasiContext {
     this.environment =
         new EnvironmentHost(host.environment(), host.arguments(), Optional.empty());
     this.stdio = new StdioHost(host.log(), host.clock());
+    this.keyValue = new KeyValueHosts(handles.table(), host.keyValue());
     this.logging = new LoggingHost(host.log(), host.clock());
   }
 
@@ -160,6 +162,7 @@ public final class WasiContext {
     TerminalStdoutLink.deny(linker);
     TerminalStderrLink.deny(linker);
     LoggingLink.define(linker, s -> context.apply(s).logging);
+    KeyValueHosts.define(linker, s -> context.apply(s).keyValue);
     // No preopened directory, so a guest never holds a descriptor: every call answers `access`.
     io.cloister.wasi.bindings.wasi.filesystem.TypesLink.deny(linker);
     io.cloister.wasi.bindings.wasi.filesystem.PreopensLink.deny(linker);
@@ -187,7 +190,6 @@ public final class WasiContext {
 
   private void registerHandWritten(HostDefinitions defs) {
     IoLink.Types io = IoLink.of(defs);
-    KeyValueLink.register(defs, handles, host.keyValue());
     httpTypes =
         HttpLink.register(defs, handles, io, new OutgoingHandlerHost(host.outgoingAllowList()));
   }
