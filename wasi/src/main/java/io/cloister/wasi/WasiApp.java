@@ -5,7 +5,6 @@ import io.cloister.component.link.InstancePre;
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
 import io.cloister.wasi.http.IncomingHandlerExport;
-import io.cloister.wasi.link.SharedDefinitions;
 
 /**
  * WASI linked once for one app: a {@link Linker} whose host state is each instance's {@link
@@ -15,16 +14,11 @@ import io.cloister.wasi.link.SharedDefinitions;
 public final class WasiApp {
   private final WasiHost host;
   private final Linker<WasiContext> linker = new Linker<>();
-  private final SharedDefinitions handWritten;
   private final IncomingHandlerExport incomingHandler;
 
   private WasiApp(WasiHost host) {
     this.host = host;
-    WasiContext.defineTyped(linker, ctx -> ctx);
-    // The hand-written definitions: their names and types come from a first context, each
-    // instance's context then supplies its own implementations of them.
-    this.handWritten = new SharedDefinitions(linker);
-    host.newContext().defineHandWritten(handWritten);
+    WasiContext.define(linker, ctx -> ctx);
     this.incomingHandler = IncomingHandlerExport.of(linker);
   }
 
@@ -45,7 +39,7 @@ public final class WasiApp {
   /** The state of one new instance, to pass to {@link InstancePre#instantiate}. */
   public WasiContext newContext() {
     WasiContext context = host.newContext();
-    context.bind(handWritten.forInstance(), incomingHandler);
+    context.bind(incomingHandler);
     return context;
   }
 }

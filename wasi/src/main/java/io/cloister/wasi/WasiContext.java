@@ -43,11 +43,7 @@ import io.cloister.wasi.http.OutgoingHandlerHost;
 import io.cloister.wasi.io.ErrorHost;
 import io.cloister.wasi.io.PollableHost;
 import io.cloister.wasi.io.StreamsHost;
-import io.cloister.wasi.keyvalue.KeyValueLink;
-import io.cloister.wasi.link.Handles;
-import io.cloister.wasi.link.HostDefinitions;
-import io.cloister.wasi.link.InstanceDefinitions;
-import io.cloister.wasi.link.LinkerDefinitions;
+import io.cloister.wasi.keyvalue.KeyValueHosts;
 import io.cloister.wasi.logging.LoggingHost;
 import io.cloister.wasi.random.InsecureHost;
 import io.cloister.wasi.random.InsecureSeedHost;
@@ -63,17 +59,16 @@ import java.util.function.Function;
  * (or registered on a linker of its own), passed to the instantiation, then (for an HTTP app) asked
  * for an {@link HttpHandlerInvoker} for the instance.
  *
- * <p>Interfaces with generated typed bindings ({@code io.cloister.wasi.bindings}) are defined
- * with the exact WIT type of each function, so a component importing one with another signature
- * is refused when linked; the others (keyvalue) are still hand-written
- * definitions without a declared type.
+ * <p>Every interface is defined through its generated typed bindings ({@code
+ * io.cloister.wasi.bindings}), with the exact WIT type of each function, so a component importing
+ * one with another signature is refused when linked.
  */
 public final class WasiContext {
   private final WasiHost host;
-  private final Handles handles = new Handles(new ResourceTable());
-  private final ErrorHost error = new ErrorHost(handles.table());
-  private final PollableHost poll = new PollableHost(handles.table());
-  private final StreamsHost streams = new StreamsHost(handles.table());
+  private final ResourceTable table = new ResourceTable();
+  private final ErrorHost error = new ErrorHost(table);
+  private final PollableHost poll = new PollableHost(table);
+  private final StreamsHost streams = new StreamsHost(table);
   private final WallClockHost wallClock;
   private final MonotonicClockHost monotonicClock;
   private final RandomHost random;
@@ -83,34 +78,30 @@ public final class WasiContext {
   private final ExitHost exit = new ExitHost();
   private final StdioHost stdio;
   private final LoggingHost logging;
-  private final NetworkHost network = new NetworkHost(handles.table());
-  private final HttpTypesHost httpTypes = new HttpTypesHost(handles.table());
+  private final KeyValueHosts keyValue;
+  private final NetworkHost network = new NetworkHost(table);
+  private final HttpTypesHost httpTypes = new HttpTypesHost(table);
   private final OutgoingHandlerHost outgoingHandler;
   private IncomingHandlerExport incomingHandler;
-  private InstanceDefinitions handWritten;
 
   WasiContext(WasiHost host) {
     this.host = host;
     this.wallClock = new WallClockHost(host.clock());
-    this.monotonicClock = new MonotonicClockHost(host.clock(), handles.table());
+    this.monotonicClock = new MonotonicClockHost(host.clock(), table);
     this.random = new RandomHost(host.random());
     this.insecure = new InsecureHost(new SplittableRandom(host.random().nextLong()));
     this.insecureSeed = new InsecureSeedHost(host.random());
     this.environment =
         new EnvironmentHost(host.environment(), host.arguments(), Optional.empty());
     this.stdio = new StdioHost(host.log(), host.clock());
+    this.keyValue = new KeyValueHosts(table, host.keyValue());
     this.logging = new LoggingHost(host.log(), host.clock());
-    this.outgoingHandler = new OutgoingHandlerHost(host.outgoingAllowList(), handles.table());
-  }
-
-  /** This instance's hand-written definitions, when its app was linked once ({@link WasiApp}). */
-  public InstanceDefinitions handWritten() {
-    return handWritten;
+    this.outgoingHandler = new OutgoingHandlerHost(host.outgoingAllowList(), table);
   }
 
   /** The instance's host resources (for leak checks and metrics). */
   public ResourceTable table() {
-    return handles.table();
+    return table;
   }
 
   /**
@@ -118,34 +109,20 @@ public final class WasiContext {
    * {@link WasiApp} links once per app instead).
    */
   public void register(Linker<?> linker) {
-    defineTyped(linker, state -> this);
-    registerHandWritten(new LinkerDefinitions(linker));
+    define(linker, state -> this);
     incomingHandler = IncomingHandlerExport.of(linker);
   }
 
-  /**
-   * Records the app's hand-written definitions on {@code shared}, once per app; this context only
-   * supplies their names and types.
-   */
-  void defineHandWritten(HostDefinitions shared) {
-    registerHandWritten(shared);
-  }
-
-  /**
-   * Gives this context its own implementations of the hand-written definitions of its app, and the
-   * app's incoming-handler export.
-   */
-  void bind(InstanceDefinitions own, IncomingHandlerExport export) {
-    handWritten = own;
-    registerHandWritten(own);
+  /** Gives this context its app's incoming-handler export, as the app's linker defines it. */
+  void bind(IncomingHandlerExport export) {
     incomingHandler = export;
   }
 
   /**
-   * Defines the interfaces with generated bindings on {@code linker}; each call goes to the
-   * context {@code context} gives for the calling instance's state.
+   * Defines every WASI interface on {@code linker}; each call goes to the context {@code context}
+   * gives for the calling instance's state.
    */
-  static <T> void defineTyped(Linker<T> linker, Function<? super T, WasiContext> context) {
+  static <T> void define(Linker<T> linker, Function<? super T, WasiContext> context) {
     ErrorLink.define(linker, s -> context.apply(s).error);
     PollLink.define(linker, s -> context.apply(s).poll);
     StreamsLink.define(linker, s -> context.apply(s).streams);
@@ -166,6 +143,7 @@ public final class WasiContext {
     TerminalStdoutLink.deny(linker);
     TerminalStderrLink.deny(linker);
     LoggingLink.define(linker, s -> context.apply(s).logging);
+    KeyValueHosts.define(linker, s -> context.apply(s).keyValue);
     // No preopened directory, so a guest never holds a descriptor: every call answers `access`.
     io.cloister.wasi.bindings.wasi.filesystem.TypesLink.deny(linker);
     io.cloister.wasi.bindings.wasi.filesystem.PreopensLink.deny(linker);
@@ -182,19 +160,15 @@ public final class WasiContext {
   }
 
   private Own<Streams.InputStream> stdin() {
-    return new Own<>(handles.table().push(stdio.getStdin()));
+    return new Own<>(table.push(stdio.getStdin()));
   }
 
   private Own<Streams.OutputStream> stdout() {
-    return new Own<>(handles.table().push(stdio.getStdout()));
+    return new Own<>(table.push(stdio.getStdout()));
   }
 
   private Own<Streams.OutputStream> stderr() {
-    return new Own<>(handles.table().push(stdio.getStderr()));
-  }
-
-  private void registerHandWritten(HostDefinitions defs) {
-    KeyValueLink.register(defs, handles, host.keyValue());
+    return new Own<>(table.push(stdio.getStderr()));
   }
 
   /**
@@ -207,6 +181,6 @@ public final class WasiContext {
     if (incomingHandler == null) {
       throw new IllegalStateException("register this context on a linker first");
     }
-    return incomingHandler.bind(instance, handles.table());
+    return incomingHandler.bind(instance, table);
   }
 }

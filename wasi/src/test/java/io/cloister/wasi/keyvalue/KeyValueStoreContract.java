@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,18 +120,6 @@ abstract class KeyValueStoreContract {
       }
     }
     assertThat(s.increment("hits", 0)).isEqualTo((long) threads * perThread);
-  }
-
-  @Test
-  void batchOperations() throws Exception {
-    KeyValueStore s = newStore();
-    BatchHost.setMany(s, List.of(Map.entry("x", bytes("1")), Map.entry("y", bytes("2"))));
-    var got = BatchHost.getMany(s, List.of("x", "missing", "y"));
-    assertThat(got.get(0)).hasValueSatisfying(e -> assertThat(e.getValue()).isEqualTo(bytes("1")));
-    assertThat(got.get(1)).isEmpty();
-    assertThat(got.get(2)).hasValueSatisfying(e -> assertThat(e.getKey()).isEqualTo("y"));
-    BatchHost.deleteMany(s, List.of("x", "y"));
-    assertThat(s.listKeys(Optional.empty()).keys()).isEmpty();
   }
 
   @Test

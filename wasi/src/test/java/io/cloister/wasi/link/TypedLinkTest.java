@@ -115,7 +115,6 @@ class TypedLinkTest {
     linked.instantiate(first);
     linked.instantiate(second);
     assertThat(first.table()).isNotSameAs(second.table());
-    assertThat(first.handWritten()).isNotSameAs(second.handWritten());
   }
 
   @Test
