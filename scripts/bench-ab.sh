@@ -6,7 +6,8 @@
 #
 # Usage: scripts/bench-ab.sh A_DIR B_DIR [COMPONENT (default the JS app)] [WINDOWS (default 10)]
 #   BENCH_WINDOW=SECONDS per measurement (default 60); BENCH_PATH=/ the path requested;
-#   BENCH_SERVE_ARGS more options for both servers (e.g. --fresh-instances).
+#   BENCH_SERVE_ARGS more options for both servers (e.g. --fresh-instances); BENCH_A_ARGS and
+#   BENCH_B_ARGS more for one side (e.g. BENCH_B_ARGS="--engine graalwasm", with A = B).
 # Prints one line per window and side: time, window, side, requests/s, p99.
 # The JVM flags are the launcher's (ADR 0006). Needs wrk.
 set -euo pipefail
@@ -21,12 +22,18 @@ path=${BENCH_PATH:-/}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 . scripts/find-jdk.sh
 opts="-Xss8m -XX:-DontCompileHugeMethods -XX:MaxNodeLimit=240000 -XX:NodeLimitFudgeFactor=8000"
+# GraalWasm's JIT, as the launcher gives it (docs/graalwasm.md), when the build made its folder.
+graal_jit=$(pwd)/engine-graalwasm/target/graal-jit
+if [ -f "$graal_jit/compiler-25.0.2.jar" ]; then
+  opts="$opts -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$graal_jit"
+  opts="$opts --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+fi
 logs=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-"$JAVA_HOME/bin/java" $opts -jar "$a/cloister.jar" serve "$component" --port 18711 ${BENCH_SERVE_ARGS:-} >"$logs/a.log" 2>&1 &
+"$JAVA_HOME/bin/java" $opts -jar "$a/cloister.jar" serve "$component" --port 18711 ${BENCH_SERVE_ARGS:-} ${BENCH_A_ARGS:-} >"$logs/a.log" 2>&1 &
 pids+=($!)
-"$JAVA_HOME/bin/java" $opts -jar "$b/cloister.jar" serve "$component" --port 18712 ${BENCH_SERVE_ARGS:-} >"$logs/b.log" 2>&1 &
+"$JAVA_HOME/bin/java" $opts -jar "$b/cloister.jar" serve "$component" --port 18712 ${BENCH_SERVE_ARGS:-} ${BENCH_B_ARGS:-} >"$logs/b.log" 2>&1 &
 pids+=($!)
 for port in 18711 18712; do
   for _ in $(seq 1 600); do

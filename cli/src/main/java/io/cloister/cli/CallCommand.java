@@ -16,6 +16,7 @@ import io.cloister.component.runtime.ComponentTrapException;
 import io.cloister.component.runtime.EngineOptions;
 import io.cloister.component.types.FuncType;
 import io.cloister.component.values.Value;
+import io.cloister.serve.guest.EngineChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,6 +72,12 @@ public final class CallCommand implements Callable<Integer> {
   @Option(names = "--interpret", description = "Interpret the core modules instead of compiling them.")
   boolean interpret;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description = "The core engine: chicory (default) or graalwasm (needs the launcher's JVMCI flags).")
+  String engine = "chicory";
+
   @Override
   public Integer call() {
     byte[] bytes;
@@ -81,10 +88,21 @@ public final class CallCommand implements Callable<Integer> {
     } catch (IOException e) {
       return fail(BAD_INPUT, file + ": cannot read: " + e.getMessage());
     }
+    EngineOptions options;
+    try {
+      options =
+          interpret
+              ? EngineOptions.interpreted()
+              : new EngineOptions(
+                  EngineChoice.parse(engine)
+                      .engine(w -> spec.commandLine().getErr().println("cloister call: warning: " + w)),
+                  EngineOptions.NO_MEMORY_CAP);
+    } catch (IllegalArgumentException e) {
+      return fail(BAD_INPUT, "--engine: " + e.getMessage());
+    }
     Component component;
     try {
-      component =
-          Component.compile(bytes, interpret ? EngineOptions.interpreted() : EngineOptions.compiled());
+      component = Component.compile(bytes, options);
     } catch (ComponentDecodeException e) {
       return fail(BAD_INPUT, file + ": not a valid component: " + e.getMessage());
     }

@@ -1,10 +1,13 @@
 package io.cloister.cli;
 
 import io.cloister.component.binary.ComponentDecodeException;
+import io.cloister.component.engine.CoreEngine;
+import io.cloister.component.runtime.EngineOptions;
 import io.cloister.component.runtime.HotSpotJit;
 import io.cloister.serve.ServeOptions;
 import io.cloister.serve.WasiHttpServer;
 import io.cloister.serve.guest.ComponentGuests;
+import io.cloister.serve.guest.EngineChoice;
 import io.cloister.serve.guest.GuestInstantiationException;
 import io.cloister.serve.guest.InstancePolicy;
 import io.cloister.serve.log.ConsoleAppLog;
@@ -90,6 +93,15 @@ public final class ServeCommand implements Callable<Integer> {
   long maxMemory = ServeOptions.DEFAULT_MAX_MEMORY_BYTES;
 
   @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      description = {
+        "The core engine: chicory (default) or graalwasm (needs the launcher's JVMCI flags; without"
+            + " them Chicory runs, with a warning)."
+      })
+  String engine = "chicory";
+
+  @Option(
       names = "--fresh-instances",
       description = "A new instance for every request (default: pooled).")
   boolean fresh;
@@ -100,6 +112,13 @@ public final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (readTimeoutSeconds <= 0) {
       err.println("cloister serve: --read-timeout must be at least 1 second");
+      return 2;
+    }
+    EngineChoice choice;
+    try {
+      choice = EngineChoice.parse(engine);
+    } catch (IllegalArgumentException e) {
+      err.println("cloister serve: --engine: " + e.getMessage());
       return 2;
     }
     byte[] bytes;
@@ -134,7 +153,11 @@ public final class ServeCommand implements Callable<Integer> {
     }
     ComponentGuests guests;
     try {
-      guests = ComponentGuests.compile(bytes, host.build(), options.engine());
+      CoreEngine core = choice.engine(w -> err.println("cloister serve: warning: " + w));
+      err.flush();
+      guests =
+          ComponentGuests.compile(
+              bytes, host.build(), new EngineOptions(core, options.maxMemoryBytes()));
     } catch (ComponentDecodeException e) {
       err.println("cloister serve: " + file + " is not a valid component: " + e.getMessage());
       return 1;

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WAT fixtures (fixtures/http/build, built by scripts/build-http-fixtures.sh) served for real:
- * Chicory-compiled components behind the Helidon front, checked over HTTP.
+ * Chicory-compiled components behind the Helidon front, checked over HTTP (on GraalWasm in {@link
+ * ComponentFixturesOnGraalWasmTest}).
  */
 class ComponentFixturesTest {
   private static final Path BUILD = Path.of("..", "fixtures", "http", "build");
@@ -40,7 +41,12 @@ class ComponentFixturesTest {
   private WasiHttpServer server;
 
   private void serve(String fixture) throws Exception {
-    server = start(compile(fixture, EngineOptions.compiled()), options());
+    server = start(compile(fixture, engine(options())), options());
+  }
+
+  /** The engine the fixtures run on, with {@code options}' memory cap. */
+  EngineOptions engine(ServeOptions options) {
+    return options.engine();
   }
 
   private static ServeOptions options() {
@@ -174,7 +180,7 @@ class ComponentFixturesTest {
         options()
             .withMaxMemory(16L << 20)
             .withDeadlines(Duration.ofSeconds(60), Duration.ofSeconds(60));
-    CountingGuests hog = new CountingGuests(compile("memory-hog", capped.engine()));
+    CountingGuests hog = new CountingGuests(compile("memory-hog", engine(capped)));
     WasiHttpServer hogServer = start(hog, capped);
     for (int i = 1; i <= 3; i++) {
       HttpResponse<String> response = get(hogServer, "/");
@@ -189,7 +195,7 @@ class ComponentFixturesTest {
   @Test
   void anInstanceHoldingTooManyResourcesIsRetired() throws Exception {
     ServeOptions pooled = options().withPolicy(new InstancePolicy.Pooled(1, 3));
-    CountingGuests leak = new CountingGuests(compile("leak", pooled.engine()));
+    CountingGuests leak = new CountingGuests(compile("leak", engine(pooled)));
     WasiHttpServer leakServer = start(leak, pooled);
     List<Integer> handles = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
@@ -205,7 +211,7 @@ class ComponentFixturesTest {
     awaitClosed(leak, 3);
 
     // A guest that drops what it is given keeps its one instance under the same policy.
-    CountingGuests hello = new CountingGuests(compile("hello", pooled.engine()));
+    CountingGuests hello = new CountingGuests(compile("hello", engine(pooled)));
     WasiHttpServer helloServer = start(hello, pooled);
     for (int i = 0; i < 12; i++) {
       assertThat(get(helloServer, "/").body()).isEqualTo("Hello, world!\n");
@@ -247,6 +253,11 @@ class ComponentFixturesTest {
         }
 
         @Override
+        public void interrupt() {
+          instance.interrupt();
+        }
+
+        @Override
         public void close() {
           closed.incrementAndGet();
           instance.close();
@@ -257,7 +268,7 @@ class ComponentFixturesTest {
 
   @Test
   void initialMemoryOverTheCapFailsAtStart() {
-    assertThatThrownBy(() -> compile("hello", EngineOptions.compiled().withMaxMemory(0)))
+    assertThatThrownBy(() -> compile("hello", engine(options().withMaxMemory(0))))
         .isInstanceOf(GuestInstantiationException.class)
         .hasMessageContaining("memory cap of 0 bytes");
   }

@@ -15,9 +15,11 @@ public interface CoreEngine {
    * @param bytes the module's binary
    * @param info its imports and exports, as validation found them
    * @param offset where the module starts in its component (for errors)
+   * @param maxMemoryBytes the cap on an instance's linear memory ({@code Long.MAX_VALUE} for
+   *     none), for an engine that builds it into the compiled module rather than into its stores
    * @throws ComponentDecodeException if the engine refuses the module
    */
-  CoreModule compile(byte[] bytes, CoreModuleInfo info, int offset)
+  CoreModule compile(byte[] bytes, CoreModuleInfo info, int offset, long maxMemoryBytes)
       throws ComponentDecodeException;
 
   /**

@@ -14,4 +14,15 @@ public interface CoreStore {
    * @throws io.cloister.component.engine.MemoryCapExceededException if its memories do not fit
    */
   CoreInstance instantiate(CoreModule module, CoreImports imports, String name);
+
+  /**
+   * Stops the call running in this store on another thread, if any: it ends with a trap, and the
+   * store may be unusable afterwards. Returns at once. An engine whose guests stop when their
+   * thread is interrupted (Chicory checks the flag at calls and backward branches) needs nothing
+   * here.
+   */
+  default void interrupt() {}
+
+  /** Frees what the store holds (its memories, where the engine keeps them off the heap). */
+  default void close() {}
 }

@@ -78,7 +78,7 @@ public final class Component {
   private static CoreModule compileModule(
       Definition.CoreModule m, CoreModuleInfo info, EngineOptions options)
       throws ComponentDecodeException {
-    return options.engine().compile(m.bytes(), info, m.start());
+    return options.engine().compile(m.bytes(), info, m.start(), options.maxMemoryBytes());
   }
 
   /** The component's type: its imports and exports. */

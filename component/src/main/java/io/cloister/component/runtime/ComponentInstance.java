@@ -1,6 +1,7 @@
 package io.cloister.component.runtime;
 
 import io.cloister.component.abi.ResourceDestructor;
+import io.cloister.component.engine.CoreStore;
 import io.cloister.component.engine.MemoryCapExceededException;
 import io.cloister.component.types.ResourceType;
 import io.cloister.component.values.Value;
@@ -12,16 +13,21 @@ import java.util.Optional;
 
 /**
  * An instantiated component: its exports, callable from Java. Single-threaded: one call at a time;
- * a call into it while another one runs (reentrance) traps.
+ * a call into it while another one runs (reentrance) traps. Closing it frees what its core engine
+ * holds for it.
  */
-public final class ComponentInstance {
+public final class ComponentInstance implements AutoCloseable {
   private final ExternValue.Instance exports;
   private final Map<ResourceType, ResourceDestructor> destructors;
+  private final CoreStore store;
 
   private ComponentInstance(
-      ExternValue.Instance exports, Map<ResourceType, ResourceDestructor> destructors) {
+      ExternValue.Instance exports,
+      Map<ResourceType, ResourceDestructor> destructors,
+      CoreStore store) {
     this.exports = exports;
     this.destructors = destructors;
+    this.store = store;
   }
 
   /**
@@ -42,12 +48,29 @@ public final class ComponentInstance {
       ExternValue.Instance exports =
           new InstanceBuilder(component, component.validated(), null, inst).run(imports);
       inst.shareDestructors();
-      return new ComponentInstance(exports, inst.destructors);
+      return new ComponentInstance(exports, inst.destructors, inst.store);
     } catch (ComponentTrapException | MemoryCapExceededException e) {
+      inst.store.close();
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
+      inst.store.close();
       throw Traps.wrap("instantiation", e);
     }
+  }
+
+  /**
+   * Stops the call running in this instance on another thread (as well as interrupting that
+   * thread, which the caller does): the call traps; the instance is to be discarded. Returns at
+   * once.
+   */
+  public void interrupt() {
+    store.interrupt();
+  }
+
+  /** Frees the instance's core memories; it is not called afterwards. */
+  @Override
+  public void close() {
+    store.close();
   }
 
   /**

@@ -117,6 +117,64 @@ public final class CoreMemory implements CoreExtern {
     write(offset, src, 0, src.length);
   }
 
+  /** The byte at {@code offset}. */
+  public byte readByte(long offset) {
+    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    try {
+      long size = value.getBufferSize();
+      check(offset, 1, size);
+      return direct ? buffer(size).get((int) offset) : value.readBufferByte(offset);
+    } finally {
+      owner.store().endAccess(stamp);
+    }
+  }
+
+  /** Stores a byte at {@code offset}. */
+  public void writeByte(long offset, byte v) {
+    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    try {
+      long size = value.getBufferSize();
+      check(offset, 1, size);
+      if (direct) {
+        buffer(size).put((int) offset, v);
+      } else {
+        value.writeBufferByte(offset, v);
+      }
+    } finally {
+      owner.store().endAccess(stamp);
+    }
+  }
+
+  /** The little-endian i16 at {@code offset}. */
+  public short readShort(long offset) {
+    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    try {
+      long size = value.getBufferSize();
+      check(offset, 2, size);
+      return direct
+          ? buffer(size).getShort((int) offset)
+          : value.readBufferShort(ByteOrder.LITTLE_ENDIAN, offset);
+    } finally {
+      owner.store().endAccess(stamp);
+    }
+  }
+
+  /** Stores a little-endian i16 at {@code offset}. */
+  public void writeShort(long offset, short v) {
+    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    try {
+      long size = value.getBufferSize();
+      check(offset, 2, size);
+      if (direct) {
+        buffer(size).putShort((int) offset, v);
+      } else {
+        value.writeBufferShort(ByteOrder.LITTLE_ENDIAN, offset, v);
+      }
+    } finally {
+      owner.store().endAccess(stamp);
+    }
+  }
+
   /** The little-endian i32 at {@code offset}. */
   public int readInt(long offset) {
     long stamp = owner.store().beginAccess(owner.module().name(), name);

@@ -67,6 +67,8 @@ public final class GraalWasmEngine implements AutoCloseable {
           .out(OutputStream.nullOutputStream())
           .err(OutputStream.nullOutputStream());
     }
+    // Stores are entered from the server's virtual threads, one at a time (docs/graalwasm.md).
+    eb.option("engine.WarnVirtualThreadSupport", "false");
     b.options.forEach(eb::option);
     if (b.logHandler != null) {
       eb.logHandler(b.logHandler);
@@ -118,6 +120,15 @@ public final class GraalWasmEngine implements AutoCloseable {
   /** How stores of this engine access linear memory. */
   public MemoryAccess memoryAccess() {
     return memoryAccess;
+  }
+
+  /**
+   * The imports, exports and memories {@code wasm} declares, read without compiling it.
+   *
+   * @throws WasmCompileException if the bytes are not a core module
+   */
+  public static ModuleInfo describe(String name, byte[] wasm) {
+    return WasmBinary.read(name, wasm);
   }
 
   /** Compiles a core module with no memory cap beyond its own maxima. */

@@ -35,10 +35,15 @@ public final class DeadlineWatchdog implements AutoCloseable {
 
   /**
    * Watches the calling thread's guest call, which began at {@code start} (nanoTime): it must
-   * answer through {@code sink} within {@code answer} and end within {@code exchange}.
+   * answer through {@code sink} within {@code answer} and end within {@code exchange}. Past a
+   * deadline its thread is interrupted and {@code stop} run (for engines that do not look at the
+   * thread's interrupt flag).
    */
-  Watch watch(HelidonResponseSink sink, long start, Duration answer, Duration exchange) {
-    Watch w = new Watch(Thread.currentThread(), sink, start, answer.toNanos(), exchange.toNanos());
+  Watch watch(
+      HelidonResponseSink sink, long start, Duration answer, Duration exchange, Runnable stop) {
+    Watch w =
+        new Watch(
+            Thread.currentThread(), sink, start, answer.toNanos(), exchange.toNanos(), stop);
     calls.add(w);
     return w;
   }
@@ -80,14 +85,21 @@ public final class DeadlineWatchdog implements AutoCloseable {
     private final long start;
     private final long answer;
     private final long exchange;
+    private final Runnable stop;
     private boolean done;
     private boolean fired;
     private long firedAt;
     private boolean answeredForIt;
 
     private Watch(
-        Thread thread, HelidonResponseSink sink, long start, long answer, long exchange) {
+        Thread thread,
+        HelidonResponseSink sink,
+        long start,
+        long answer,
+        long exchange,
+        Runnable stop) {
       this.thread = thread;
+      this.stop = stop;
       this.sink = sink;
       this.start = start;
       this.answer = answer;
@@ -115,6 +127,7 @@ public final class DeadlineWatchdog implements AutoCloseable {
         firedAt = now;
         sink.overdue();
         thread.interrupt();
+        stop.run();
       }
     }
 

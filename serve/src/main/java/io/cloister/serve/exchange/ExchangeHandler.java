@@ -143,7 +143,8 @@ public final class ExchangeHandler implements Handler {
       HelidonResponseSink sink,
       ServerRequest request,
       long start) {
-    DeadlineWatchdog.Watch watch = watchdog.watch(sink, start, answerDeadline, exchangeDeadline);
+    DeadlineWatchdog.Watch watch =
+        watchdog.watch(sink, start, answerDeadline, exchangeDeadline, lease::interrupt);
     boolean trapped = false;
     try {
       lease.invoker().handle(data, sink);
@@ -170,7 +171,8 @@ public final class ExchangeHandler implements Handler {
       HelidonResponseSink sink,
       ServerRequest request,
       long start) {
-    GuestCall call = GuestCall.start(guestThreads, () -> lease.invoker().handle(data, sink));
+    GuestCall call =
+        GuestCall.start(guestThreads, () -> lease.invoker().handle(data, sink), lease::interrupt);
     try {
       await(CompletableFuture.anyOf(sink.answered(), call.done()), answerDeadline);
       await(call.done(), exchangeDeadline.minusNanos(System.nanoTime() - start));

@@ -11,14 +11,20 @@ import java.util.concurrent.Executor;
  */
 final class GuestCall {
   private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private final Runnable stop;
   private Thread thread;
   private boolean interrupted;
 
-  private GuestCall() {}
+  private GuestCall(Runnable stop) {
+    this.stop = stop;
+  }
 
-  /** Starts {@code body} on a thread from {@code threads}. */
-  static GuestCall start(Executor threads, Runnable body) {
-    GuestCall call = new GuestCall();
+  /**
+   * Starts {@code body} on a thread from {@code threads}; {@code stop} stops it where interrupting
+   * the thread does not (an engine that does not look at the flag).
+   */
+  static GuestCall start(Executor threads, Runnable body, Runnable stop) {
+    GuestCall call = new GuestCall(stop);
     threads.execute(
         () -> {
           if (!call.bind(Thread.currentThread())) {
@@ -42,11 +48,12 @@ final class GuestCall {
     return done;
   }
 
-  /** Asks the guest to stop: interrupts its thread (or keeps it from starting). */
+  /** Asks the guest to stop: interrupts its thread and runs the stop (or keeps it from starting). */
   synchronized void interrupt() {
     interrupted = true;
     if (thread != null) {
       thread.interrupt();
+      stop.run();
     }
   }
 

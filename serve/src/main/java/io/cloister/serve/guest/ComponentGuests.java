@@ -65,8 +65,13 @@ public final class ComponentGuests implements GuestFactory {
         }
 
         @Override
+        public void interrupt() {
+          instance.interrupt();
+        }
+
+        @Override
         public void close() {
-          // The instance's memory and tables are unreachable once the lease drops it.
+          instance.close();
         }
       };
     } catch (NoSuchElementException e) {

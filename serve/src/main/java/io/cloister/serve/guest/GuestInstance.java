@@ -14,6 +14,12 @@ public interface GuestInstance extends AutoCloseable {
    */
   int heldResources();
 
+  /**
+   * Stops the call running in the instance on another thread, where interrupting that thread does
+   * not (GraalWasm); the instance is then discarded. Returns at once.
+   */
+  default void interrupt() {}
+
   /** Releases the instance's memory and resources; it handles no request afterwards. */
   @Override
   void close();

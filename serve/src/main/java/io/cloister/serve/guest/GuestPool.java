@@ -57,6 +57,11 @@ public final class GuestPool implements AutoCloseable {
       return instance.invoker();
     }
 
+    /** Stops the instance's running call from another thread (see {@link GuestInstance#interrupt}). */
+    public void interrupt() {
+      instance.interrupt();
+    }
+
     /** The request completed normally: the instance may serve another one if the policy says so. */
     public void release() {
       if (!(policy instanceof InstancePolicy.Pooled pooled) || closed) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
+import io.cloister.component.runtime.ComponentInstance;
 import io.cloister.component.runtime.ComponentTrapException;
 import io.cloister.component.runtime.EngineOptions;
 import io.cloister.wasi.WasiContext;
@@ -22,6 +23,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,31 +35,39 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The wasi:http handler components of {@code fixtures/http} (WAT, built by
- * scripts/build-http-fixtures.sh) run through {@link HttpHandlerInvoker} on the real runtime.
+ * scripts/build-http-fixtures.sh) run through {@link HttpHandlerInvoker} on the real runtime, on
+ * Chicory here and on GraalWasm in {@link HttpFixtureComponentsOnGraalWasmTest}.
  */
 class HttpFixtureComponentsTest {
   private static final Map<String, Component> COMPILED = new ConcurrentHashMap<>();
 
-  private static Component component(String name) {
+  /** The engine the fixtures run on. */
+  EngineOptions engine() {
+    return EngineOptions.compiled();
+  }
+
+  private Component component(String name) {
+    EngineOptions engine = engine();
     return COMPILED.computeIfAbsent(
-        name,
-        n -> {
+        name + "@" + engine.engine().name(),
+        key -> {
           try {
-            Path file = Path.of("..", "fixtures", "http", "build", n + ".component.wasm");
-            return Component.compile(Files.readAllBytes(file), EngineOptions.compiled());
+            Path file = Path.of("..", "fixtures", "http", "build", name + ".component.wasm");
+            return Component.compile(Files.readAllBytes(file), engine);
           } catch (Exception e) {
-            throw new IllegalStateException("cannot load fixture " + n, e);
+            throw new IllegalStateException("cannot load fixture " + name, e);
           }
         });
   }
 
-  private static HttpHandlerInvoker invoker(String name, WasiHost host) throws Exception {
+  private HttpHandlerInvoker invoker(String name, WasiHost host) throws Exception {
     WasiContext ctx = host.newContext();
     Linker<Void> linker = new Linker<Void>();
     ctx.register(linker);
@@ -139,6 +149,35 @@ class HttpFixtureComponentsTest {
     assertThat(sink.events).containsExactly("start", "complete");
     assertThat(sink.bodyBytes).isEqualTo(16L << 20);
     assertThat(body(sink)).startsWith("abcdefghijklmnopqrstuvwxyzabc");
+  }
+
+  @Test
+  void aLoopingHandlerStopsWithATrapWhenInterrupted() throws Exception {
+    WasiContext ctx = WasiHost.builder("loop").build().newContext();
+    Linker<Void> linker = new Linker<Void>();
+    ctx.register(linker);
+    ComponentInstance instance = linker.instantiate(component("loop"));
+    HttpHandlerInvoker loop = ctx.httpHandler(instance);
+    AtomicReference<Throwable> ended = new AtomicReference<>();
+    Thread guest =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    call(loop, request("GET", "/", InputStream.nullInputStream()));
+                  } catch (Throwable t) {
+                    ended.set(t);
+                  }
+                });
+    guest.join(Duration.ofMillis(500));
+    assertThat(guest.isAlive()).as("the handler loops").isTrue();
+    // as serve's deadline does: the thread's interrupt flag (Chicory), the instance's own stop
+    guest.interrupt();
+    instance.interrupt();
+    guest.join(Duration.ofSeconds(30));
+    assertThat(guest.isAlive()).as("stopped").isFalse();
+    assertThat(ended.get()).isInstanceOf(ComponentTrapException.class);
+    instance.close();
   }
 
   @Test
@@ -261,7 +300,7 @@ class HttpFixtureComponentsTest {
   }
 
   /** Four instances, two per draft, each on its own thread, all counting the same key. */
-  private static void parallelIncrementsLoseNothing(KeyValueBuckets buckets, int perInstance)
+  private void parallelIncrementsLoseNothing(KeyValueBuckets buckets, int perInstance)
       throws Exception {
     WasiHost host = WasiHost.builder("counter").keyValue(buckets).build();
     List<HttpHandlerInvoker> instances = new ArrayList<>();

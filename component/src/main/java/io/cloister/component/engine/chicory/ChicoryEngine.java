@@ -40,8 +40,9 @@ public final class ChicoryEngine implements CoreEngine {
   }
 
   @Override
-  public CoreModule compile(byte[] bytes, CoreModuleInfo info, int offset)
+  public CoreModule compile(byte[] bytes, CoreModuleInfo info, int offset, long maxMemoryBytes)
       throws ComponentDecodeException {
+    // the cap is the store's budget (newStore), shared by the memories of an instance
     if (compile) {
       // Chicory interprets any function too big for one JVM method; split those first
       bytes = new ModuleOutliner(ModuleOutliner.DEFAULT_BUDGET).outline(bytes, offset).module();
