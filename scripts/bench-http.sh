@@ -2,7 +2,8 @@
 # HTTP throughput and latency of wasi:http hosts on loopback, measured with wrk:
 #   jco-serve    `jco serve` (pinned jco 1.35.0, Node, preview2-shim)
 #   helidon-bare io.cloister.bench.BareHelidonServer, the same bytes with no wasm: the ceiling
-#   cloister     `./cloister serve` (when the launcher has the serve command)
+#   cloister     `./cloister serve` (when the launcher has the serve command), on Chicory
+#   cloister-graalwasm  the same with `--engine graalwasm` (GraalWasm with the Graal JIT)
 # on the WAT hello fixture and the JavaScript app (GET /). Prints requests/s and p99 per target.
 #
 # Usage: scripts/bench-http.sh [DURATION_SECONDS (default 10)] [CONNECTIONS (default 8)]
@@ -63,7 +64,7 @@ run() {
     echo "$name did not start; its log:" >&2
     tail -20 "$log.log" >&2 || true
     stop_server
-    results+=("$(printf '%-22s %12s %12s' "$name" "n/a" "n/a")")
+    results+=("$(printf '%-26s %12s %12s' "$name" "n/a" "n/a")")
     return
   fi
   wrk -t1 -c"$connections" -d"${run_warmup:-$warmup}s" "$url" >/dev/null
@@ -73,7 +74,7 @@ run() {
   rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out" | tr '\n' ' ')
-  results+=("$(printf '%-22s %12s %12s %s' "$name" "$rps" "$p99" "$errors")")
+  results+=("$(printf '%-26s %12s %12s %s' "$name" "$rps" "$p99" "$errors")")
   stop_server
 }
 
@@ -89,11 +90,14 @@ run helidon-bare "$url" "$JAVA_HOME/bin/java" -cp bench/target/benchmarks.jar \
 if ./cloister serve --help 2>/dev/null | grep -q -- --port; then
   run cloister/hello "$url" ./cloister serve "$hello" --port "$port"
   run_warmup=$app_warmup run cloister/js-app "$url" ./cloister serve "$app" --port "$port"
+  run cloister-graalwasm/hello "$url" ./cloister serve "$hello" --port "$port" --engine graalwasm
+  run_warmup=$app_warmup run cloister-graalwasm/js-app "$url" \
+    ./cloister serve "$app" --port "$port" --engine graalwasm
 else
   echo "(./cloister has no serve command yet: skipped)" >&2
 fi
 
 echo
 echo "wrk -t1 -c$connections -d${duration}s --latency after ${warmup}s of warm-up (JS app: ${app_warmup}s), loopback, $(nproc) cores"
-printf '%-22s %12s %12s\n' target requests/s p99
+printf '%-26s %12s %12s\n' target requests/s p99
 for line in "${results[@]}"; do echo "$line"; done

@@ -61,14 +61,15 @@ public final class GraalWasmEngine implements AutoCloseable {
     if (memoryAccess == MemoryAccess.DIRECT) {
       eb.allowExperimentalOptions(true)
           .option("wasm.UseUnsafeMemory", "true")
-          .option("wasm.DirectByteBufferMemoryAccess", "true");
+          .option("wasm.DirectByteBufferMemoryAccess", "true")
+          // Stores are entered from a server's virtual threads, one at a time (docs/graalwasm.md);
+          // an experimental option too, so only where those are allowed anyway.
+          .option("engine.WarnVirtualThreadSupport", "false");
     } else {
       eb.sandbox(SandboxPolicy.CONSTRAINED)
           .out(OutputStream.nullOutputStream())
           .err(OutputStream.nullOutputStream());
     }
-    // Stores are entered from the server's virtual threads, one at a time (docs/graalwasm.md).
-    eb.option("engine.WarnVirtualThreadSupport", "false");
     b.options.forEach(eb::option);
     if (b.logHandler != null) {
       eb.logHandler(b.logHandler);
