@@ -16,6 +16,7 @@ import org.graalvm.polyglot.Value;
  * Value.writeBufferLong} per eight bytes.
  */
 public final class CoreMemory implements CoreExtern {
+  private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
   private final CoreInstance owner;
   private final String name;
   private final Value value;
@@ -119,120 +120,122 @@ public final class CoreMemory implements CoreExtern {
 
   /** The byte at {@code offset}. */
   public byte readByte(long offset) {
-    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    long stamp = enter(offset, 1);
     try {
-      long size = value.getBufferSize();
-      check(offset, 1, size);
-      return direct ? buffer(size).get((int) offset) : value.readBufferByte(offset);
+      return direct ? buffer.get((int) offset) : value.readBufferByte(offset);
     } finally {
-      owner.store().endAccess(stamp);
+      exit(stamp);
     }
   }
 
   /** Stores a byte at {@code offset}. */
   public void writeByte(long offset, byte v) {
-    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    long stamp = enter(offset, 1);
     try {
-      long size = value.getBufferSize();
-      check(offset, 1, size);
       if (direct) {
-        buffer(size).put((int) offset, v);
+        buffer.put((int) offset, v);
       } else {
         value.writeBufferByte(offset, v);
       }
     } finally {
-      owner.store().endAccess(stamp);
+      exit(stamp);
     }
   }
 
   /** The little-endian i16 at {@code offset}. */
   public short readShort(long offset) {
-    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    long stamp = enter(offset, 2);
     try {
-      long size = value.getBufferSize();
-      check(offset, 2, size);
-      return direct
-          ? buffer(size).getShort((int) offset)
-          : value.readBufferShort(ByteOrder.LITTLE_ENDIAN, offset);
+      return direct ? buffer.getShort((int) offset) : value.readBufferShort(LE, offset);
     } finally {
-      owner.store().endAccess(stamp);
+      exit(stamp);
     }
   }
 
   /** Stores a little-endian i16 at {@code offset}. */
   public void writeShort(long offset, short v) {
-    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    long stamp = enter(offset, 2);
     try {
-      long size = value.getBufferSize();
-      check(offset, 2, size);
       if (direct) {
-        buffer(size).putShort((int) offset, v);
+        buffer.putShort((int) offset, v);
       } else {
-        value.writeBufferShort(ByteOrder.LITTLE_ENDIAN, offset, v);
+        value.writeBufferShort(LE, offset, v);
       }
     } finally {
-      owner.store().endAccess(stamp);
+      exit(stamp);
     }
   }
 
   /** The little-endian i32 at {@code offset}. */
   public int readInt(long offset) {
-    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    long stamp = enter(offset, 4);
     try {
-      long size = value.getBufferSize();
-      check(offset, 4, size);
-      return direct
-          ? buffer(size).getInt((int) offset)
-          : value.readBufferInt(ByteOrder.LITTLE_ENDIAN, offset);
+      return direct ? buffer.getInt((int) offset) : value.readBufferInt(LE, offset);
     } finally {
-      owner.store().endAccess(stamp);
+      exit(stamp);
     }
   }
 
   /** Stores a little-endian i32 at {@code offset}. */
   public void writeInt(long offset, int v) {
-    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    long stamp = enter(offset, 4);
     try {
-      long size = value.getBufferSize();
-      check(offset, 4, size);
       if (direct) {
-        buffer(size).putInt((int) offset, v);
+        buffer.putInt((int) offset, v);
       } else {
-        value.writeBufferInt(ByteOrder.LITTLE_ENDIAN, offset, v);
+        value.writeBufferInt(LE, offset, v);
       }
     } finally {
-      owner.store().endAccess(stamp);
+      exit(stamp);
     }
   }
 
   /** The little-endian i64 at {@code offset}. */
   public long readLong(long offset) {
-    long stamp = owner.store().beginAccess(owner.module().name(), name);
+    long stamp = enter(offset, 8);
     try {
-      long size = value.getBufferSize();
-      check(offset, 8, size);
-      return direct
-          ? buffer(size).getLong((int) offset)
-          : value.readBufferLong(ByteOrder.LITTLE_ENDIAN, offset);
+      return direct ? buffer.getLong((int) offset) : value.readBufferLong(LE, offset);
     } finally {
-      owner.store().endAccess(stamp);
+      exit(stamp);
     }
   }
 
   /** Stores a little-endian i64 at {@code offset}. */
   public void writeLong(long offset, long v) {
+    long stamp = enter(offset, 8);
+    try {
+      if (direct) {
+        buffer.putLong((int) offset, v);
+      } else {
+        value.writeBufferLong(LE, offset, v);
+      }
+    } finally {
+      exit(stamp);
+    }
+  }
+
+  /**
+   * Takes the store's access lock for {@code length} bytes at {@code offset}, checks they lie in
+   * the memory, and (direct access) brings {@link #buffer} up to the memory's size; returns the
+   * lock's stamp for {@link #exit}.
+   */
+  private long enter(long offset, long length) {
     long stamp = owner.store().beginAccess(owner.module().name(), name);
     try {
       long size = value.getBufferSize();
-      check(offset, 8, size);
+      check(offset, length, size);
       if (direct) {
-        buffer(size).putLong((int) offset, v);
-      } else {
-        value.writeBufferLong(ByteOrder.LITTLE_ENDIAN, offset, v);
+        buffer(size);
       }
-    } finally {
+      return stamp;
+    } catch (RuntimeException e) {
       owner.store().endAccess(stamp);
+      throw e;
     }
+  }
+
+  private void exit(long stamp) {
+    owner.store().endAccess(stamp);
   }
 
   private void check(long offset, long length, long size) {
