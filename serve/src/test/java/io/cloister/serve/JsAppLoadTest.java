@@ -26,36 +26,44 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The componentize-js app (fixtures/http/js-app, built by scripts/build-js-app.sh) under load: N
  * sequential then N concurrent requests on one counter, every answer checked, the counter
  * consistent, one log line per request. Slow (compiling the 13 MB component alone took about three
  * minutes on a loaded 2-core machine), so it runs in profile {@code js-app}: {@code ./mvnw -B
- * -Pjs-app -pl serve -am verify}; {@code -Djsapp.requests=N} (default 10000).
+ * -Pjs-app -pl serve -am verify}; {@code -Djsapp.requests=N} (default 10000). On Chicory here, on
+ * GraalWasm in {@link JsAppLoadOnGraalWasmTest}.
  */
 @Tag("js-app")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JsAppLoadTest {
   private static final Path APP =
       Path.of("..", "fixtures", "http", "js-app", "build", "app.component.wasm");
   private static final int REQUESTS = Integer.getInteger("jsapp.requests", 10_000);
-  private static final ConcurrentLinkedQueue<LogRecord> LOG = new ConcurrentLinkedQueue<>();
-  private static WasiHttpServer server;
+  private final ConcurrentLinkedQueue<LogRecord> log = new ConcurrentLinkedQueue<>();
+  private WasiHttpServer server;
   private final HttpClient client = HttpClient.newHttpClient();
 
+  /** The engine the app runs on. */
+  EngineOptions engine() {
+    return EngineOptions.compiled();
+  }
+
   @BeforeAll
-  static void start() throws Exception {
-    WasiHost host = WasiHost.builder("js-app").log(LOG::add).build();
+  void start() throws Exception {
+    WasiHost host = WasiHost.builder("js-app").log(log::add).build();
     server =
         WasiHttpServer.start(
-            ComponentGuests.compile(Files.readAllBytes(APP), host, EngineOptions.compiled()),
+            ComponentGuests.compile(Files.readAllBytes(APP), host, engine()),
             ServeOptions.defaults()
                 .withPort(0)
                 .withDeadlines(Duration.ofSeconds(60), Duration.ofSeconds(120)));
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     if (server != null) {
       server.close();
     }
@@ -106,7 +114,7 @@ class JsAppLoadTest {
         .isEqualTo(LongStream.rangeClosed(1, REQUESTS).boxed().collect(Collectors.toSet()));
 
     long logged =
-        LOG.stream()
+        log.stream()
             .filter(r -> r.context().equals("js-app") && r.message().startsWith("GET /count/"))
             .count();
     assertThat(logged).isEqualTo(2L * REQUESTS);
