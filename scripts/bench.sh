@@ -7,4 +7,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # The shade plugin would otherwise merge into the last shaded jar, whose stale classes win.
 rm -f "$root"/bench/target/*benchmarks.jar
 (cd "$root" && ./mvnw -q -B -DskipTests package -pl bench -am)
-exec "$JAVA_HOME/bin/java" -Xss8m -XX:-DontCompileHugeMethods -XX:MaxNodeLimit=240000 -XX:NodeLimitFudgeFactor=8000 -jar "$root/bench/target/benchmarks.jar" "$@"
+# JMH's forks take these JVM flags too; the JVMCI ones give GraalWasm its JIT (docs/graalwasm.md).
+graal_jit="$root/engine-graalwasm/target/graal-jit"
+exec "$JAVA_HOME/bin/java" -Xss8m -XX:-DontCompileHugeMethods -XX:MaxNodeLimit=240000 -XX:NodeLimitFudgeFactor=8000 \
+  -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path="$graal_jit" \
+  --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+  -jar "$root/bench/target/benchmarks.jar" "$@"

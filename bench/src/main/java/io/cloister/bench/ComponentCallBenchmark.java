@@ -32,6 +32,10 @@ public class ComponentCallBenchmark {
   /** One instance of each component the call benchmarks use. */
   @State(Scope.Thread)
   public static class Calls {
+    /** The core engine (ADR 0008). */
+    @Param({"chicory", "graalwasm"})
+    public String engine;
+
     ComponentFunction add;
     ComponentFunction roundtripString;
     ComponentFunction roundtripBytes;
@@ -42,15 +46,16 @@ public class ComponentCallBenchmark {
 
     @Setup(Level.Trial)
     public void setup() throws ComponentLinkException {
-      Component adder = FixtureHost.compile("adder.component.wasm");
+      EngineOptions options = FixtureHost.engine(engine);
+      Component adder = FixtureHost.compile("adder.component.wasm", options);
       add = new Linker<Void>().instantiate(adder).exportedFunction("docs:adder/add@0.1.0#add");
       addArgs = List.of(new Value.U32(40), new Value.U32(2));
 
-      Component strings = FixtureHost.compile("strings.component.wasm");
+      Component strings = FixtureHost.compile("strings.component.wasm", options);
       roundtripString = FixtureHost.stubbed(strings).instantiate(strings).exportedFunction("roundtrip");
       stringArgs = List.of(new Value.Str("hello, Cloister ⚑ 🚀"));
 
-      Component lists = FixtureHost.compile("lists.component.wasm");
+      Component lists = FixtureHost.compile("lists.component.wasm", options);
       ComponentInstance l = FixtureHost.stubbed(lists).instantiate(lists);
       roundtripBytes = l.exportedFunction("test:lists/test", "list-roundtrip");
       byte[] payload = new byte[64 * 1024];
@@ -60,7 +65,8 @@ public class ComponentCallBenchmark {
       bytesArgs = List.of(new Value.Bytes(payload));
 
       // the hand-written WAT echo (one memory.copy in the guest): the host's own list<u8> cost
-      Component echo = FixtureHost.compileProjectFixture("bench/build/bytes-echo.component.wasm");
+      Component echo =
+          FixtureHost.compileProjectFixture("bench/build/bytes-echo.component.wasm", options);
       echoBytes = new Linker<Void>().instantiate(echo).exportedFunction("echo");
     }
   }
@@ -86,16 +92,20 @@ public class ComponentCallBenchmark {
     @Param({"none", "256m"})
     public String maxMemory;
 
+    /** The core engine (ADR 0008). */
+    @Param({"chicory", "graalwasm"})
+    public String engine;
+
     Component component;
     Linker<Void> linker;
 
     @Setup(Level.Trial)
     public void setup() {
-      EngineOptions engine = EngineOptions.compiled();
+      EngineOptions options = FixtureHost.engine(engine);
       if (maxMemory.equals("256m")) {
-        engine = engine.withMaxMemory(256L << 20);
+        options = options.withMaxMemory(256L << 20);
       }
-      component = FixtureHost.compile(fixture, engine);
+      component = FixtureHost.compile(fixture, options);
       linker = FixtureHost.stubbed(component);
     }
   }
@@ -120,8 +130,11 @@ public class ComponentCallBenchmark {
     return c.echoBytes.call(c.bytesArgs);
   }
 
+  /** Instantiates and closes (which frees GraalWasm's context; nothing on Chicory). */
   @Benchmark
-  public ComponentInstance instantiate(Instantiation i) throws ComponentLinkException {
-    return i.linker.instantiate(i.component);
+  public int instantiate(Instantiation i) throws ComponentLinkException {
+    try (ComponentInstance instance = i.linker.instantiate(i.component)) {
+      return instance.exports().exports().size();
+    }
   }
 }

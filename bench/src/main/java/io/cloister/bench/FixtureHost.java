@@ -1,5 +1,7 @@
 package io.cloister.bench;
 
+import io.cloister.component.engine.CoreEngine;
+import io.cloister.component.engine.chicory.ChicoryEngine;
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
 import io.cloister.component.runtime.EngineOptions;
@@ -8,6 +10,7 @@ import io.cloister.component.types.FuncType;
 import io.cloister.component.types.InstanceType;
 import io.cloister.component.types.ResourceType;
 import io.cloister.component.types.TypeExtern;
+import io.cloister.engine.graalwasm.component.GraalWasmCoreEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,8 +37,28 @@ final class FixtureHost {
    * bench/build/bytes-echo.component.wasm}), from {@code cloister.fixtures.dir} (default {@code
    * fixtures}, the project root being the working directory).
    */
-  static Component compileProjectFixture(String file) {
-    return compile(read(Path.of(System.getProperty("cloister.fixtures.dir", "fixtures"), file)), file);
+  static Component compileProjectFixture(String file, EngineOptions options) {
+    return compile(
+        read(Path.of(System.getProperty("cloister.fixtures.dir", "fixtures"), file)), file, options);
+  }
+
+  /** The engine a benchmark's {@code engine} parameter names (chicory, graalwasm). */
+  static EngineOptions engine(String name) {
+    CoreEngine core =
+        switch (name) {
+          case "chicory" -> ChicoryEngine.compiled();
+          case "graalwasm" -> {
+            GraalWasmCoreEngine graal = GraalWasmCoreEngine.shared();
+            if (!graal.engine().optimizing()) {
+              // a figure of Truffle's interpreter would mislead: refuse rather than fall back
+              throw new IllegalStateException(
+                  "GraalWasm has no JIT in this JVM: run through scripts/bench.sh");
+            }
+            yield graal;
+          }
+          default -> throw new IllegalArgumentException("no engine " + name);
+        };
+    return new EngineOptions(core, EngineOptions.NO_MEMORY_CAP);
   }
 
   private static byte[] read(Path p) {
@@ -46,16 +69,8 @@ final class FixtureHost {
     }
   }
 
-  static Component compile(String file) {
-    return compile(file, EngineOptions.compiled());
-  }
-
   static Component compile(String file, EngineOptions options) {
     return compile(read(file), file, options);
-  }
-
-  private static Component compile(byte[] bytes, String file) {
-    return compile(bytes, file, EngineOptions.compiled());
   }
 
   private static Component compile(byte[] bytes, String file, EngineOptions options) {
