@@ -1,7 +1,6 @@
 package io.cloister.bench;
 
 import io.cloister.component.engine.CoreEngine;
-import io.cloister.component.engine.chicory.ChicoryEngine;
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.Component;
 import io.cloister.component.runtime.EngineOptions;
@@ -10,7 +9,7 @@ import io.cloister.component.types.FuncType;
 import io.cloister.component.types.InstanceType;
 import io.cloister.component.types.ResourceType;
 import io.cloister.component.types.TypeExtern;
-import io.cloister.engine.graalwasm.component.GraalWasmCoreEngine;
+import io.cloister.engine.graalwasm.component.EngineChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,20 +43,13 @@ final class FixtureHost {
 
   /** The engine a benchmark's {@code engine} parameter names (chicory, graalwasm). */
   static EngineOptions engine(String name) {
+    // a figure of Chicory standing in for GraalWasm would mislead: refuse rather than fall back
     CoreEngine core =
-        switch (name) {
-          case "chicory" -> ChicoryEngine.compiled();
-          case "graalwasm" -> {
-            GraalWasmCoreEngine graal = GraalWasmCoreEngine.shared();
-            if (!graal.engine().optimizing()) {
-              // a figure of Truffle's interpreter would mislead: refuse rather than fall back
-              throw new IllegalStateException(
-                  "GraalWasm has no JIT in this JVM: run through scripts/bench.sh");
-            }
-            yield graal;
-          }
-          default -> throw new IllegalArgumentException("no engine " + name);
-        };
+        EngineChoice.parse(name)
+            .engine(
+                why -> {
+                  throw new IllegalStateException(why + " (run through scripts/bench.sh)");
+                });
     return new EngineOptions(core, EngineOptions.NO_MEMORY_CAP);
   }
 

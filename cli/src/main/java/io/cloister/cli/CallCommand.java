@@ -16,7 +16,7 @@ import io.cloister.component.runtime.ComponentTrapException;
 import io.cloister.component.runtime.EngineOptions;
 import io.cloister.component.types.FuncType;
 import io.cloister.component.values.Value;
-import io.cloister.serve.guest.EngineChoice;
+import io.cloister.engine.graalwasm.component.EngineChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

@@ -64,6 +64,11 @@ final class JavaGuests {
         }
 
         @Override
+        public void interrupt() {
+          // Java guests stop on their thread's interrupt, which the deadline sends
+        }
+
+        @Override
         public void close() {
           closed.incrementAndGet();
         }

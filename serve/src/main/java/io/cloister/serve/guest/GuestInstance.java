@@ -16,9 +16,10 @@ public interface GuestInstance extends AutoCloseable {
 
   /**
    * Stops the call running in the instance on another thread, where interrupting that thread does
-   * not (GraalWasm); the instance is then discarded. Returns at once.
+   * not (GraalWasm); the instance is then discarded. Returns at once. Not a default: a wrapper
+   * that forgot to pass it on would leave a deadline unable to stop its guest.
    */
-  default void interrupt() {}
+  void interrupt();
 
   /** Releases the instance's memory and resources; it handles no request afterwards. */
   @Override

@@ -1,8 +1,7 @@
-package io.cloister.serve.guest;
+package io.cloister.engine.graalwasm.component;
 
 import io.cloister.component.engine.CoreEngine;
 import io.cloister.component.engine.chicory.ChicoryEngine;
-import io.cloister.engine.graalwasm.component.GraalWasmCoreEngine;
 import java.util.Locale;
 import java.util.function.Consumer;
 
