@@ -18,7 +18,7 @@ public final class WasiApp {
 
   private WasiApp(WasiHost host) {
     this.host = host;
-    WasiContext.define(linker, ctx -> ctx);
+    WasiContext.define(linker, host.capabilities(), ctx -> ctx);
     this.incomingHandler = IncomingHandlerExport.of(linker);
   }
 

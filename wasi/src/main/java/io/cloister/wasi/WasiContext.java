@@ -50,6 +50,7 @@ import io.cloister.wasi.random.InsecureSeedHost;
 import io.cloister.wasi.random.RandomHost;
 import io.cloister.wasi.sockets.NetworkHost;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
@@ -109,7 +110,7 @@ public final class WasiContext {
    * {@link WasiApp} links once per app instead).
    */
   public void register(Linker<?> linker) {
-    define(linker, state -> this);
+    define(linker, host.capabilities(), state -> this);
     incomingHandler = IncomingHandlerExport.of(linker);
   }
 
@@ -122,16 +123,32 @@ public final class WasiContext {
    * Defines every WASI interface on {@code linker}; each call goes to the context {@code context}
    * gives for the calling instance's state.
    */
-  static <T> void define(Linker<T> linker, Function<? super T, WasiContext> context) {
+  static <T> void define(
+      Linker<T> linker, Set<Capability> granted, Function<? super T, WasiContext> context) {
     ErrorLink.define(linker, s -> context.apply(s).error);
     PollLink.define(linker, s -> context.apply(s).poll);
     StreamsLink.define(linker, s -> context.apply(s).streams);
-    WallClockLink.define(linker, s -> context.apply(s).wallClock);
-    MonotonicClockLink.define(linker, s -> context.apply(s).monotonicClock);
-    RandomLink.define(linker, s -> context.apply(s).random);
-    InsecureLink.define(linker, s -> context.apply(s).insecure);
-    InsecureSeedLink.define(linker, s -> context.apply(s).insecureSeed);
-    EnvironmentLink.define(linker, s -> context.apply(s).environment);
+    if (granted.contains(Capability.CLOCKS)) {
+      WallClockLink.define(linker, s -> context.apply(s).wallClock);
+      MonotonicClockLink.define(linker, s -> context.apply(s).monotonicClock);
+    } else {
+      WallClockLink.deny(linker);
+      MonotonicClockLink.deny(linker);
+    }
+    if (granted.contains(Capability.RANDOM)) {
+      RandomLink.define(linker, s -> context.apply(s).random);
+      InsecureLink.define(linker, s -> context.apply(s).insecure);
+      InsecureSeedLink.define(linker, s -> context.apply(s).insecureSeed);
+    } else {
+      RandomLink.deny(linker);
+      InsecureLink.deny(linker);
+      InsecureSeedLink.deny(linker);
+    }
+    if (granted.contains(Capability.ENVIRONMENT)) {
+      EnvironmentLink.define(linker, s -> context.apply(s).environment);
+    } else {
+      EnvironmentLink.deny(linker);
+    }
     ExitLink.define(linker, s -> context.apply(s).exit);
     StdinLink.define(linker, s -> context.apply(s)::stdin);
     StdoutLink.define(linker, s -> context.apply(s)::stdout);
@@ -142,8 +159,16 @@ public final class WasiContext {
     TerminalStdinLink.deny(linker);
     TerminalStdoutLink.deny(linker);
     TerminalStderrLink.deny(linker);
-    LoggingLink.define(linker, s -> context.apply(s).logging);
-    KeyValueHosts.define(linker, s -> context.apply(s).keyValue);
+    if (granted.contains(Capability.LOGGING)) {
+      LoggingLink.define(linker, s -> context.apply(s).logging);
+    } else {
+      LoggingLink.deny(linker);
+    }
+    if (granted.contains(Capability.KEYVALUE)) {
+      KeyValueHosts.define(linker, s -> context.apply(s).keyValue);
+    } else {
+      KeyValueHosts.deny(linker);
+    }
     // No preopened directory, so a guest never holds a descriptor: every call answers `access`.
     io.cloister.wasi.bindings.wasi.filesystem.TypesLink.deny(linker);
     io.cloister.wasi.bindings.wasi.filesystem.PreopensLink.deny(linker);

@@ -6,6 +6,8 @@ import io.cloister.wasi.keyvalue.KeyValueBuckets;
 import io.cloister.wasi.logging.AppLog;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ public final class WasiHost {
   private final ClockSource clock;
   private final SecureRandom random;
   private final Set<String> outgoingAllowList;
+  private final Set<Capability> capabilities;
 
   private WasiHost(Builder b) {
     this.appName = b.appName;
@@ -52,6 +55,9 @@ public final class WasiHost {
     this.clock = b.clock;
     this.random = b.random;
     this.outgoingAllowList = Set.copyOf(b.outgoingAllowList);
+    EnumSet<Capability> granted = EnumSet.noneOf(Capability.class);
+    granted.addAll(b.capabilities);
+    this.capabilities = Collections.unmodifiableSet(granted);
   }
 
   /** A builder for the app named {@code appName}. */
@@ -109,7 +115,15 @@ public final class WasiHost {
     return outgoingAllowList;
   }
 
-  /** Builds a {@link WasiHost}; defaults: version "0", no variables, log and store in memory. */
+  /** The interfaces the app is granted; every other one is linked to its denial. */
+  public Set<Capability> capabilities() {
+    return capabilities;
+  }
+
+  /**
+   * Builds a {@link WasiHost}; defaults: version "0", no variables, log and store in memory, the
+   * {@link Capability#DEFAULTS default capabilities}.
+   */
   public static final class Builder {
     private final String appName;
     private String appVersion = "0";
@@ -120,6 +134,7 @@ public final class WasiHost {
     private ClockSource clock = ClockSource.SYSTEM;
     private SecureRandom random = new SecureRandom();
     private final Set<String> outgoingAllowList = new TreeSet<>();
+    private Set<Capability> capabilities = Capability.DEFAULTS;
 
     private Builder(String appName) {
       this.appName = Objects.requireNonNull(appName, "appName");
@@ -173,6 +188,13 @@ public final class WasiHost {
     /** Allows outgoing HTTP requests to {@code host} (which this host does not send yet). */
     public Builder allowOutgoingHost(String host) {
       outgoingAllowList.add(Objects.requireNonNull(host));
+      return this;
+    }
+
+    /** The interfaces the app may use (default: {@link Capability#DEFAULTS}). */
+    public Builder capabilities(Set<Capability> granted) {
+      this.capabilities = EnumSet.noneOf(Capability.class);
+      this.capabilities.addAll(granted);
       return this;
     }
 

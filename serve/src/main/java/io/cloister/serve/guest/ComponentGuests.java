@@ -33,7 +33,15 @@ public final class ComponentGuests implements GuestFactory {
    */
   public static ComponentGuests compile(byte[] bytes, WasiHost host, EngineOptions engine)
       throws ComponentDecodeException, GuestInstantiationException {
-    Component component = Component.compile(bytes, engine);
+    return of(Component.compile(bytes, engine), host);
+  }
+
+  /**
+   * Links the compiled {@code component} against WASI once and checks once that it instantiates
+   * and exports an incoming handler.
+   */
+  public static ComponentGuests of(Component component, WasiHost host)
+      throws GuestInstantiationException {
     WasiApp wasi = WasiApp.of(host);
     InstancePre<WasiContext> linked;
     try {

@@ -1,5 +1,6 @@
 package io.cloister.wasi.http;
 
+import io.cloister.component.runtime.Component;
 import io.cloister.component.link.InterfaceVersions;
 import io.cloister.component.link.Linker;
 import io.cloister.component.runtime.ComponentFunction;
@@ -34,6 +35,12 @@ public final class IncomingHandlerExport {
     return new IncomingHandlerExport(
         linker.resourceType(TypesLink.INTERFACE, "incoming-request"),
         linker.resourceType(TypesLink.INTERFACE, "response-outparam"));
+  }
+
+  /** Whether {@code component} exports an incoming handler (any compatible 0.2.x version). */
+  public static boolean isExportedBy(Component component) {
+    return component.type().exports().stream()
+        .anyMatch(d -> InterfaceVersions.compatible(d.name(), INTERFACE));
   }
 
   /**

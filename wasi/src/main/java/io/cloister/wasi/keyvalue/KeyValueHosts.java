@@ -34,6 +34,16 @@ public final class KeyValueHosts {
     io.cloister.wasi.bindings.wasi.keyvalue.draft2.BatchLink.define(linker, draft2);
   }
 
+  /** Defines both drafts' interfaces on {@code linker} as denied to every instance. */
+  public static <T> void deny(Linker<T> linker) {
+    io.cloister.wasi.bindings.wasi.keyvalue.draft.StoreLink.deny(linker);
+    io.cloister.wasi.bindings.wasi.keyvalue.draft.AtomicsLink.deny(linker);
+    io.cloister.wasi.bindings.wasi.keyvalue.draft.BatchLink.deny(linker);
+    io.cloister.wasi.bindings.wasi.keyvalue.draft2.StoreLink.deny(linker);
+    io.cloister.wasi.bindings.wasi.keyvalue.draft2.AtomicsLink.deny(linker);
+    io.cloister.wasi.bindings.wasi.keyvalue.draft2.BatchLink.deny(linker);
+  }
+
   DraftHost draft() {
     return draft;
   }

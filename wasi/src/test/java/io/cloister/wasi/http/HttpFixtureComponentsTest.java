@@ -15,6 +15,7 @@ import io.cloister.wasi.keyvalue.FileKeyValueBuckets;
 import io.cloister.wasi.keyvalue.InMemoryKeyValueBuckets;
 import io.cloister.wasi.keyvalue.KeyValueBuckets;
 import io.cloister.wasi.keyvalue.KeyValueStore;
+import io.cloister.wasi.Capability;
 import io.cloister.wasi.logging.LogLevel;
 import io.cloister.wasi.logging.LogRecord;
 import io.cloister.wasi.logging.RecentAppLog;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -373,5 +375,20 @@ class HttpFixtureComponentsTest {
             Tuple.tuple(LogLevel.INFO, "stdout"),
             Tuple.tuple(LogLevel.ERROR, "stderr"));
     assertThat(log.records()).extracting(LogRecord::message).contains("stdout line", "stderr line");
+  }
+
+  @Test
+  void anAppNotGrantedLoggingStillRunsButItsLoggingCallsGoNowhere() throws Exception {
+    RecentAppLog log = new RecentAppLog(100);
+    Set<Capability> withoutLogging = EnumSet.complementOf(EnumSet.of(Capability.LOGGING));
+    var sink =
+        call(
+            invoker("logging", WasiHost.builder("logs").log(log).capabilities(withoutLogging).build()),
+            request("GET", "/", InputStream.nullInputStream()));
+    assertThat(body(sink)).isEqualTo("logged\n");
+    assertThat(log.records())
+        .extracting(LogRecord::context)
+        .containsOnly("stdout", "stderr")
+        .isNotEmpty();
   }
 }
