@@ -16,6 +16,8 @@ import java.util.Optional;
  * bytes that remain and the {@link ReadLimits}.
  */
 public final class CwasmReader {
+  private static final int MAX_ENGINE_ID = 1024;
+
   private CwasmReader() {}
 
   /** Reads a whole file. */
@@ -61,7 +63,7 @@ public final class CwasmReader {
       if (length > in.remaining()) {
         throw new ArtifactFormatException(
             lengthAt,
-            "a " + id.get().label() + " section length within the file (" + in.remaining()
+            "the " + id.get().label() + " section's length within the file (" + in.remaining()
                 + " bytes remain), not " + length);
       }
       int start = in.position();
@@ -74,13 +76,13 @@ public final class CwasmReader {
     }
     for (SectionId s : SectionId.values()) {
       if (s.required() && !seen.containsKey(s)) {
-        throw new ArtifactFormatException(file.length, "a " + s.label() + " section");
+        throw new ArtifactFormatException(file.length, "the " + s.label() + " section (required)");
       }
     }
-    String engine = whole(payloads.get(SectionId.ENGINE), "the engine id");
+    String engine = engineId(payloads.get(SectionId.ENGINE));
     byte[] component = payloads.get(SectionId.COMPONENT).bytes(
         (int) seen.get(SectionId.COMPONENT).length(), "the component");
-    String wit = whole(payloads.get(SectionId.WIT), "the WIT text");
+    String wit = payloads.get(SectionId.WIT).restAsUtf8("the WIT text");
     List<FunctionItem> imports = functions(payloads.get(SectionId.IMPORTS), "import", limits);
     List<FunctionItem> exports = functions(payloads.get(SectionId.EXPORTS), "export", limits);
     PrecompiledClasses classes =
@@ -90,8 +92,14 @@ public final class CwasmReader {
     return new ParsedCwasm(new Cwasm(engine, component, new Metadata(wit, imports, exports), classes), table);
   }
 
-  private static String whole(Cursor c, String what) throws ArtifactFormatException {
-    return c.restAsUtf8(what);
+  /** Printable ASCII only: {@code cloister inspect} prints it to a terminal as it is. */
+  private static String engineId(Cursor c) throws ArtifactFormatException {
+    int at = c.position();
+    String id = c.restAsUtf8("the engine id");
+    if (id.isEmpty() || id.length() > MAX_ENGINE_ID || !id.chars().allMatch(ch -> ch >= 0x20 && ch < 0x7f)) {
+      throw new ArtifactFormatException(at, "an engine id of 1.." + MAX_ENGINE_ID + " printable ASCII characters");
+    }
+    return id;
   }
 
   private static List<FunctionItem> functions(Cursor c, String what, ReadLimits limits)

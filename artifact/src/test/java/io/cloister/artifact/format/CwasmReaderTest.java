@@ -137,7 +137,7 @@ class CwasmReaderTest {
     ArtifactFormatException e = refusal(f);
 
     assertThat(e.offset()).isEqualTo(f.length);
-    assertThat(e.expected()).isEqualTo("a wit section");
+    assertThat(e.expected()).isEqualTo("the wit section (required)");
   }
 
   @Test
@@ -148,7 +148,7 @@ class CwasmReaderTest {
     ArtifactFormatException e = refusal(file(1, engine));
 
     assertThat(e.offset()).isEqualTo(CwasmFormat.HEADER_LENGTH + 1);
-    assertThat(e.expected()).isEqualTo("a engine section length within the file (1 bytes remain), not 2147483647");
+    assertThat(e.expected()).isEqualTo("the engine section's length within the file (1 bytes remain), not 2147483647");
   }
 
   @Test
@@ -192,6 +192,16 @@ class CwasmReaderTest {
 
     assertThat(e.expected()).isEqualTo("the WIT text in valid UTF-8");
     assertThat(e.offset()).isEqualTo(CwasmFormat.HEADER_LENGTH + s[0].length + s[1].length + 5);
+  }
+
+  @Test
+  void anEngineIdWithControlCharactersIsRefused() {
+    byte[][] s = requiredSections();
+
+    ArtifactFormatException e = refusal(file(1, section(1, utf8("chicory\u001b[2J")), s[1], s[2], s[3], s[4]));
+
+    assertThat(e.offset()).isEqualTo(CwasmFormat.HEADER_LENGTH + 5);
+    assertThat(e.expected()).isEqualTo("an engine id of 1..1024 printable ASCII characters");
   }
 
   @Test
