@@ -5,7 +5,6 @@ import io.cloister.artifact.format.ParsedCwasm;
 import io.cloister.artifact.format.PrecompiledClasses;
 import io.cloister.artifact.format.ReadLimits;
 import io.cloister.artifact.format.SectionId;
-import io.cloister.artifact.format.SectionInfo;
 import io.cloister.artifact.meta.Metadata;
 import io.cloister.artifact.meta.MetadataExtractor;
 import io.cloister.component.binary.ComponentDecodeException;
@@ -20,7 +19,7 @@ import java.util.Optional;
 
 /**
  * An upload, read and checked: its kind, its code hash (SHA-256 of the file as deployed), the
- * component's bytes and the metadata derived from them. {@link #componentBytes()} is all an
+ * component's bytes and the metadata derived from them (never a container's copy). {@link #componentBytes()} is all an
  * enclave compiles from; {@link #precompiled()} is an upload's claim, never code to define.
  *
  * @param kind a raw component or a Cloister {@code .cwasm}
@@ -29,6 +28,9 @@ import java.util.Optional;
  * @param metadata the WIT and functions, derived from the component (a container's copy agreed)
  * @param engineId the engine a {@code .cwasm} was compiled for; empty for a raw component
  * @param precompiled the classes a {@code .cwasm} carries; {@link PrecompiledClasses#NONE} if none
+ * @param metadataMatches whether a {@code .cwasm}'s own metadata sections equal what its component
+ *     derives (true for a raw component); a mismatch is a file written by another version of
+ *     Cloister, or altered, and is reported, not used
  */
 public record Artifact(
     ArtifactKind kind,
@@ -36,7 +38,8 @@ public record Artifact(
     byte[] componentBytes,
     Metadata metadata,
     Optional<String> engineId,
-    PrecompiledClasses precompiled) {
+    PrecompiledClasses precompiled,
+    boolean metadataMatches) {
 
   public Artifact {
     Objects.requireNonNull(kind, "kind");
@@ -96,7 +99,8 @@ public record Artifact(
               file,
               MetadataExtractor.of(validate(file, 0)),
               Optional.empty(),
-              PrecompiledClasses.NONE);
+              PrecompiledClasses.NONE,
+              true);
       case CWASM -> fromCwasm(file, hash, limits);
     };
   }
@@ -105,26 +109,19 @@ public record Artifact(
       throws ArtifactException {
     ParsedCwasm parsed = CwasmReader.read(file, limits);
     byte[] component = parsed.content().component();
-    long componentAt = section(parsed, SectionId.COMPONENT).offset();
+    long componentAt = parsed.section(SectionId.COMPONENT).orElseThrow().offset();
     Metadata derived = MetadataExtractor.of(validate(component, componentAt));
-    // the metadata is derived, not trusted: a container whose copy disagrees is refused
-    Metadata stored = parsed.content().metadata();
-    if (!derived.wit().equals(stored.wit())) {
-      throw mismatch(parsed, SectionId.WIT);
-    }
-    if (!derived.imports().equals(stored.imports())) {
-      throw mismatch(parsed, SectionId.IMPORTS);
-    }
-    if (!derived.exports().equals(stored.exports())) {
-      throw mismatch(parsed, SectionId.EXPORTS);
-    }
+    // the metadata is derived, never taken from the container: a WIT printer of another version
+    // must not make stored artifacts unreadable, and an altered copy must not be shown as true
+    boolean matches = derived.equals(parsed.content().metadata());
     return new Artifact(
         ArtifactKind.CWASM,
         hash,
         component,
         derived,
         Optional.of(parsed.content().engineId()),
-        parsed.content().classes());
+        parsed.content().classes(),
+        matches);
   }
 
   private static ValidatedComponent validate(byte[] component, long at) throws ArtifactFormatException {
@@ -136,15 +133,6 @@ public record Artifact(
       // the decoder's contract is ComponentDecodeException; fail closed if it ever breaks it
       throw new ArtifactFormatException(at, "a valid component: " + e);
     }
-  }
-
-  private static SectionInfo section(ParsedCwasm parsed, SectionId id) {
-    return parsed.sections().stream().filter(s -> s.id() == id).findFirst().orElseThrow();
-  }
-
-  private static ArtifactFormatException mismatch(ParsedCwasm parsed, SectionId id) {
-    return new ArtifactFormatException(
-        section(parsed, id).offset(), "the " + id.label() + " section derived from the component's bytes");
   }
 
   private static ArtifactFormatException tooLarge(long max, String actual) {
@@ -159,12 +147,13 @@ public record Artifact(
         && Arrays.equals(componentBytes, a.componentBytes)
         && metadata.equals(a.metadata)
         && engineId.equals(a.engineId)
-        && precompiled.equals(a.precompiled);
+        && precompiled.equals(a.precompiled)
+        && metadataMatches == a.metadataMatches;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(kind, codeHash, Arrays.hashCode(componentBytes), metadata, engineId, precompiled);
+    return Objects.hash(kind, codeHash, Arrays.hashCode(componentBytes), metadata, engineId, precompiled, metadataMatches);
   }
 
   @Override

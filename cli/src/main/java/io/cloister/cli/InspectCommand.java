@@ -70,7 +70,12 @@ public final class InspectCommand implements Callable<Integer> {
       for (ArtifactDescription.Section s : d.sections()) {
         out.printf("  %-10s at %8d, %9d bytes%n", s.name(), s.offset(), s.size());
       }
-      out.println("precompiled classes: " + d.precompiledClasses());
+      out.println("precompiled classes: " + d.precompiledClasses() + " (never run; the enclave compiles the component)");
+      if (!d.metadataMatches()) {
+        out.println(
+            "warning: the file's metadata sections differ from its component (another version of"
+                + " cloister, or altered); shown below is what the component itself declares");
+      }
     }
     functions("imports", d.imports(), out);
     functions("exports", d.exports(), out);

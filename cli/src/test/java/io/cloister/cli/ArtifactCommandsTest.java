@@ -7,11 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloister.artifact.Artifact;
 import io.cloister.artifact.ArtifactKind;
 import io.cloister.artifact.CodeHash;
+import io.cloister.artifact.compile.EngineId;
+import io.cloister.artifact.format.Cwasm;
+import io.cloister.artifact.format.CwasmWriter;
+import io.cloister.artifact.format.PrecompiledClasses;
+import io.cloister.artifact.meta.Metadata;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -109,6 +115,24 @@ class ArtifactCommandsTest {
     assertThat(json.get("exports").get(0).get("name").asText()).isEqualTo("wasi:http/incoming-handler@0.2.12#handle");
     assertThat(json.get("exports").get(0).get("type").asText()).startsWith("func(request: ");
     assertThat(json.get("imports")).hasSizeGreaterThan(3);
+  }
+
+  @Test
+  void inspectWarnsOfMetadataThatIsNotTheComponents() throws Exception {
+    byte[] adder = Files.readAllBytes(FIXTURES.resolve("adder.component.wasm"));
+    Metadata real = Artifact.read(adder).metadata();
+    Path lying =
+        Files.write(
+            dir.resolve("lying.cwasm"),
+            CwasmWriter.write(
+                new Cwasm(EngineId.CHICORY.text(), adder, new Metadata(real.wit(), real.imports(), List.of()), PrecompiledClasses.NONE)));
+
+    Run run = run("inspect", lying.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("warning: the file's metadata sections differ from its component")
+        .contains("exports (1):\n  docs:adder/add@0.1.0#add: ");
   }
 
   @Test

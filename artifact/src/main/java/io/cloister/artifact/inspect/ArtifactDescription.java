@@ -13,6 +13,8 @@ import java.util.List;
  * @param componentHash SHA-256 of the component's bytes, hex (equal to codeHash for a raw component)
  * @param fileSize the file's length in bytes
  * @param componentSize the component's length in bytes
+ * @param metadataMatches whether a {@code .cwasm}'s metadata sections equal what its component
+ *     derives (the imports and exports shown are always the derived ones)
  * @param precompiledClasses how many precompiled classes a {@code .cwasm} carries
  * @param imports the imported functions
  * @param exports the exported functions
@@ -26,6 +28,7 @@ public record ArtifactDescription(
     String componentHash,
     long fileSize,
     long componentSize,
+    boolean metadataMatches,
     int precompiledClasses,
     List<FunctionItem> imports,
     List<FunctionItem> exports,

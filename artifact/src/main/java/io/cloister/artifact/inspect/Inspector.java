@@ -30,6 +30,7 @@ public final class Inspector {
         artifact.componentHash().hex(),
         file.length,
         artifact.componentBytes().length,
+        artifact.metadataMatches(),
         artifact.precompiled().modules().stream().mapToInt(m -> m.classes().size()).sum(),
         artifact.metadata().imports(),
         artifact.metadata().exports(),

@@ -26,6 +26,7 @@ class InspectorTest {
     assertThat(d.componentHash()).isEqualTo(CodeHash.of(component).hex());
     assertThat(d.fileSize()).isEqualTo(cwasm.length);
     assertThat(d.componentSize()).isEqualTo(component.length);
+    assertThat(d.metadataMatches()).isTrue();
     assertThat(d.exports()).containsExactly(new FunctionItem("docs:adder/add@0.1.0#add", "func(x: u32, y: u32) -> u32"));
     assertThat(d.sections())
         .extracting(ArtifactDescription.Section::name)
