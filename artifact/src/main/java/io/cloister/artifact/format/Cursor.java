@@ -84,6 +84,14 @@ final class Cursor {
     return out;
   }
 
+  /** Moves past {@code n} bytes the caller has checked are there. */
+  void skip(int n) {
+    if (n > remaining()) {
+      throw new IllegalStateException("skip past the end: " + n + " of " + remaining());
+    }
+    position += n;
+  }
+
   byte[] blob(String what) throws ArtifactFormatException {
     return bytes(count(what + " length", Integer.MAX_VALUE, 1), what);
   }

@@ -40,7 +40,6 @@ public final class CwasmReader {
       throw new ArtifactFormatException(
           versionAt, "format version " + CwasmFormat.VERSION + " (this build reads no other), not " + version);
     }
-    Map<SectionId, SectionInfo> seen = new EnumMap<>(SectionId.class);
     Map<SectionId, Cursor> payloads = new EnumMap<>(SectionId.class);
     List<SectionInfo> table = new ArrayList<>();
     SectionId last = null;
@@ -67,21 +66,19 @@ public final class CwasmReader {
                 + " bytes remain), not " + length);
       }
       int start = in.position();
-      SectionInfo info = new SectionInfo(id.get(), start, length);
-      seen.put(id.get(), info);
-      table.add(info);
+      table.add(new SectionInfo(id.get(), start, length));
       payloads.put(id.get(), new Cursor(file, start, start + (int) length));
-      in.bytes((int) length, "section payload"); // skip; checked above
+      in.skip((int) length);
       last = id.get();
     }
     for (SectionId s : SectionId.values()) {
-      if (s.required() && !seen.containsKey(s)) {
+      if (s.required() && !payloads.containsKey(s)) {
         throw new ArtifactFormatException(file.length, "the " + s.label() + " section (required)");
       }
     }
     String engine = engineId(payloads.get(SectionId.ENGINE));
-    byte[] component = payloads.get(SectionId.COMPONENT).bytes(
-        (int) seen.get(SectionId.COMPONENT).length(), "the component");
+    Cursor componentSection = payloads.get(SectionId.COMPONENT);
+    byte[] component = componentSection.bytes(componentSection.remaining(), "the component");
     String wit = payloads.get(SectionId.WIT).restAsUtf8("the WIT text");
     List<FunctionItem> imports = functions(payloads.get(SectionId.IMPORTS), "import", limits);
     List<FunctionItem> exports = functions(payloads.get(SectionId.EXPORTS), "export", limits);
