@@ -97,7 +97,7 @@ public record Artifact(
               ArtifactKind.COMPONENT,
               hash,
               file,
-              MetadataExtractor.of(validate(file, 0)),
+              metadataOf(file, 0),
               Optional.empty(),
               PrecompiledClasses.NONE,
               true);
@@ -110,7 +110,7 @@ public record Artifact(
     ParsedCwasm parsed = CwasmReader.read(file, limits);
     byte[] component = parsed.content().component();
     long componentAt = parsed.section(SectionId.COMPONENT).orElseThrow().offset();
-    Metadata derived = MetadataExtractor.of(validate(component, componentAt));
+    Metadata derived = metadataOf(component, componentAt);
     // the metadata is derived, never taken from the container: a WIT printer of another version
     // must not make stored artifacts unreadable, and an altered copy must not be shown as true
     boolean matches = derived.equals(parsed.content().metadata());
@@ -124,13 +124,15 @@ public record Artifact(
         matches);
   }
 
-  private static ValidatedComponent validate(byte[] component, long at) throws ArtifactFormatException {
+  /** Validates the component at offset {@code at} of the file and derives its metadata. */
+  private static Metadata metadataOf(byte[] component, long at) throws ArtifactFormatException {
     try {
-      return ValidatedComponent.of(component);
+      return MetadataExtractor.of(ValidatedComponent.of(component));
     } catch (ComponentDecodeException e) {
       throw new ArtifactFormatException(at + e.offset(), "a valid component: " + e.rule());
     } catch (RuntimeException e) {
-      // the decoder's contract is ComponentDecodeException; fail closed if it ever breaks it
+      // the decoder's contract is ComponentDecodeException; fail closed if it or the WIT printer
+      // ever breaks it on hostile bytes
       throw new ArtifactFormatException(at, "a valid component: " + e);
     }
   }
