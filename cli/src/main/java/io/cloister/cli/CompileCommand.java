@@ -6,6 +6,7 @@ import io.cloister.artifact.compile.ArtifactCompiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +45,15 @@ public final class CompileCommand implements Callable<Integer> {
       return fail(in + ": " + e.getMessage());
     }
     try {
-      Files.write(out, cwasm);
+      // written whole beside OUT, then moved over it: never a half-written artifact to deploy
+      Path dir = out.toAbsolutePath().getParent();
+      Path temp = Files.createTempFile(dir, ".cloister-compile-", ".tmp");
+      try {
+        Files.write(temp, cwasm);
+        Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
     } catch (IOException e) {
       return fail(out + ": cannot write: " + e.getMessage());
     }

@@ -55,6 +55,19 @@ class ArtifactCommandsTest {
     Artifact a = Artifact.read(cwasm);
     assertThat(a.kind()).isEqualTo(ArtifactKind.CWASM);
     assertThat(a.componentBytes()).isEqualTo(Files.readAllBytes(HELLO));
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(out);
+    }
+  }
+
+  @Test
+  void compileIntoAMissingDirectoryIsAOneLineError() {
+    Path out = dir.resolve("no-such-dir").resolve("hello.cwasm");
+
+    Run run = run("compile", HELLO.toString(), "-o", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).doesNotContain("\n").startsWith("cloister compile: " + out + ": cannot write: ");
   }
 
   @Test
