@@ -27,6 +27,8 @@ public final class Main implements Runnable {
     cl.addSubcommand(new VerifyCommand());
     cl.addSubcommand(new CallCommand());
     cl.addSubcommand(new ServeCommand());
+    cl.addSubcommand(new CompileCommand());
+    cl.addSubcommand(new InspectCommand());
     return cl;
   }
 
