@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How {@link WasiHttpServer} listens and which limits it enforces.
+ * How {@link WasiHttpServer} listens and which limits it enforces: {@code cloister serve}'s flat
+ * view of a {@link ListenerOptions} and its one app's {@link AppLimits}.
  *
  * @param host the address to bind, e.g. {@code 127.0.0.1}
  * @param port the port; 0 picks a free one
@@ -44,7 +45,7 @@ public record ServeOptions(
     int maxConcurrentRequests,
     long maxMemoryBytes) {
   /** The default {@link #maxMemoryBytes()}: 256 MiB per instance. */
-  public static final long DEFAULT_MAX_MEMORY_BYTES = 256L << 20;
+  public static final long DEFAULT_MAX_MEMORY_BYTES = AppLimits.DEFAULT_MAX_MEMORY_BYTES;
 
   public ServeOptions {
     Objects.requireNonNull(host, "host");
@@ -177,8 +178,33 @@ public record ServeOptions(
     }
   }
 
+  /** The listener part of these options. */
+  public ListenerOptions listener() {
+    ListenerOptions defaults = ListenerOptions.defaults();
+    return new ListenerOptions(
+        host,
+        port,
+        maxHeadersSize,
+        maxPrologueLength,
+        idleTimeout,
+        readTimeout,
+        defaults.maxConnections(),
+        maxConcurrentRequests);
+  }
+
+  /** The limits of the one app, which may use every request the listener takes. */
+  public AppLimits limits() {
+    return new AppLimits(
+        policy,
+        answerDeadline,
+        exchangeDeadline,
+        maxPayloadSize,
+        maxConcurrentRequests,
+        maxMemoryBytes);
+  }
+
   /** How guests compiled for this server run: compiled, with {@link #maxMemoryBytes()}. */
   public EngineOptions engine() {
-    return EngineOptions.compiled().withMaxMemory(maxMemoryBytes);
+    return limits().engine();
   }
 }

@@ -2,6 +2,8 @@ package io.cloister.serve.exchange;
 
 import io.cloister.serve.guest.GuestInstantiationException;
 import io.cloister.serve.guest.GuestPool;
+import io.cloister.serve.metrics.AppMetrics;
+import io.cloister.serve.metrics.GuestError;
 import io.cloister.wasi.http.HttpField;
 import io.cloister.wasi.http.IncomingRequestData;
 import io.cloister.wasi.io.DeferredFlushes;
@@ -9,7 +11,6 @@ import io.helidon.http.Header;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.CloseConnectionException;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.InputStream;
@@ -21,18 +22,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The Helidon handler for every request: maps it onto the guest's incoming handler under two
+ * One app's exchanges: maps each request routed to it onto the guest's incoming handler under two
  * deadlines, one until the guest answers (starts a response or fails) and one for the whole
  * exchange. A guest that misses either is interrupted and its instance discarded; the client gets
  * 503 when nothing was sent yet, a cut connection otherwise. A trapped guest or one that never sets
  * a response gets 500.
  *
- * <p>The guest runs on the request's own virtual thread while the {@link CarrierBudget} allows
+ * <p>The guest runs on the request's own virtual thread while the app's share of the server's
+ * {@link CarrierBudget} allows
  * (no hand-off: the fast path), watched by the {@link DeadlineWatchdog}; beyond the budget it runs
  * on a platform thread of its own while the request's thread waits, and a guest that ignores the
  * interrupt there is abandoned rather than waited for.
@@ -43,46 +45,70 @@ import java.util.concurrent.TimeoutException;
  * a longer or slower rest closes the connection instead. Helidon would drain it without bounds, for
  * as long as its client cares to send.
  */
-public final class ExchangeHandler implements Handler {
+public final class ExchangeHandler implements AutoCloseable {
+  /** The header telling an app under a route prefix what the prefix was. */
+  public static final String FORWARDED_PREFIX = "x-forwarded-prefix";
+
   private static final System.Logger LOG = System.getLogger(ExchangeHandler.class.getName());
   /** How much of a body its app left unread is read away to keep the connection (Go's bound). */
   public static final int DRAIN_LIMIT = 256 * 1024;
 
   private final GuestPool pool;
-  private final Executor guestThreads;
-  private final CarrierBudget carriers = CarrierBudget.ofScheduler();
+  private final ServerResources shared;
+  private final CarrierBudget.Share carriers;
   private final DeadlineWatchdog watchdog;
   private final Duration answerDeadline;
   private final Duration exchangeDeadline;
   private final Duration bodySilence;
+  private final long maxPayloadSize;
+  private final AppMetrics metrics;
 
   /**
-   * A handler lending instances from {@code pool}, running guests beyond the carrier budget on
-   * {@code guestThreads} (platform threads) and enforcing deadlines of the others with {@code
-   * watchdog}; a client may pause a request body for at most {@code bodySilence} at a time.
+   * A handler lending instances from {@code pool} under {@code rules}, taking a share of the
+   * server's {@code shared} carriers, watchdog and guest threads, and counting guest errors in
+   * {@code metrics}.
    */
   public ExchangeHandler(
-      GuestPool pool,
-      Executor guestThreads,
-      DeadlineWatchdog watchdog,
-      Duration answerDeadline,
-      Duration exchangeDeadline,
-      Duration bodySilence) {
+      GuestPool pool, ServerResources shared, ExchangeRules rules, AppMetrics metrics) {
     this.pool = pool;
-    this.guestThreads = guestThreads;
-    this.watchdog = watchdog;
-    this.answerDeadline = answerDeadline;
-    this.exchangeDeadline = exchangeDeadline;
-    this.bodySilence = bodySilence;
+    this.shared = shared;
+    this.carriers = shared.carriers().share();
+    this.watchdog = shared.watchdog();
+    this.answerDeadline = rules.answerDeadline();
+    this.exchangeDeadline = rules.exchangeDeadline();
+    this.bodySilence = rules.bodySilence();
+    this.maxPayloadSize = rules.maxPayloadSize();
+    this.metrics = metrics;
   }
 
+  /** Gives the app's carrier share back to the others. */
   @Override
-  public void handle(ServerRequest request, ServerResponse response) {
+  public void close() {
+    carriers.close();
+  }
+
+  /**
+   * Serves {@code request} with the guest, which sees {@code target} (path and query) as its path
+   * and, when {@code prefix} is not empty, the route prefix it was reached under in {@link
+   * #FORWARDED_PREFIX}.
+   */
+  public void handle(
+      ServerRequest request, ServerResponse response, String prefix, String target) {
     long start = System.nanoTime();
+    if (maxPayloadSize >= 0 && request.headers().contentLength().orElse(0) > maxPayloadSize) {
+      response.status(Status.REQUEST_ENTITY_TOO_LARGE_413);
+      response.header(HeaderValues.CONNECTION_CLOSE);
+      response.headers().set(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
+      response.send(
+          ("the request body is over the app's limit of " + maxPayloadSize + " bytes\n")
+              .getBytes(StandardCharsets.UTF_8));
+      return;
+    }
     GuestPool.Lease lease;
     try {
       lease = pool.acquire();
     } catch (GuestInstantiationException e) {
+      metrics.guestError(GuestError.INSTANTIATION);
       LOG.log(Level.ERROR, "cannot instantiate the app for " + requestLine(request), e);
       response.status(Status.SERVICE_UNAVAILABLE_503);
       response.headers().set(HeaderValues.CONTENT_TYPE_TEXT_PLAIN);
@@ -96,9 +122,9 @@ public final class ExchangeHandler implements Handler {
         request.content().hasEntity()
             ? Optional.of(
                 new SilenceLimitedInputStream(
-                    request.content().inputStream(), watchdog, bodySilence))
+                    request.content().inputStream(), watchdog, bodySilence, maxPayloadSize))
             : Optional.empty();
-    IncomingRequestData data = requestData(request, body);
+    IncomingRequestData data = requestData(request, prefix, target, body);
     boolean healthy = false;
     // A small response is written when this scope closes, after the guest's carrier place and
     // instance were given back: the socket write is the longest part of a small exchange.
@@ -152,6 +178,7 @@ public final class ExchangeHandler implements Handler {
       // Error too: a guest whose memory growth exhausts the heap is discarded, which frees it.
       trapped = true;
       if (!watch.fired()) {
+        metrics.guestError(GuestError.TRAP);
         LOG.log(Level.WARNING, requestLine(request) + ": the app trapped: " + trap);
       }
     } finally {
@@ -172,7 +199,8 @@ public final class ExchangeHandler implements Handler {
       ServerRequest request,
       long start) {
     GuestCall call =
-        GuestCall.start(guestThreads, () -> lease.invoker().handle(data, sink), lease::interrupt);
+        GuestCall.start(
+            shared.guestThreads(), () -> lease.invoker().handle(data, sink), lease::interrupt);
     try {
       await(CompletableFuture.anyOf(sink.answered(), call.done()), answerDeadline);
       await(call.done(), exchangeDeadline.minusNanos(System.nanoTime() - start));
@@ -182,6 +210,7 @@ public final class ExchangeHandler implements Handler {
       missedDeadline(sink, request);
     } catch (ExecutionException e) {
       // The guest trapped: the invoker already told the sink (500, or an aborted body).
+      metrics.guestError(GuestError.TRAP);
       LOG.log(Level.WARNING, requestLine(request) + ": the app trapped: " + e.getCause());
     } catch (InterruptedException e) {
       call.interrupt();
@@ -192,6 +221,7 @@ public final class ExchangeHandler implements Handler {
   }
 
   private void missedDeadline(HelidonResponseSink sink, ServerRequest request) {
+    metrics.guestError(GuestError.DEADLINE);
     boolean cut =
         sink.expire(
             Status.SERVICE_UNAVAILABLE_503,
@@ -217,16 +247,26 @@ public final class ExchangeHandler implements Handler {
   }
 
   private static IncomingRequestData requestData(
-      ServerRequest request, Optional<SilenceLimitedInputStream> body) {
+      ServerRequest request,
+      String prefix,
+      String target,
+      Optional<SilenceLimitedInputStream> body) {
     List<HttpField> headers = new ArrayList<>();
     for (Header header : request.headers()) {
+      // The client's own prefix header would let it tell the app a prefix it was not reached by.
+      if (header.name().toLowerCase(Locale.ROOT).equals(FORWARDED_PREFIX)) {
+        continue;
+      }
       for (String value : header.allValues()) {
         headers.add(new HttpField(header.name(), value.getBytes(StandardCharsets.ISO_8859_1)));
       }
     }
+    if (!prefix.isEmpty()) {
+      headers.add(new HttpField(FORWARDED_PREFIX, prefix.getBytes(StandardCharsets.US_ASCII)));
+    }
     return new IncomingRequestData(
         request.prologue().method().text(),
-        pathWithQuery(request),
+        target,
         Optional.of(request.isSecure() ? "https" : "http"),
         Optional.of(request.authority()),
         headers,

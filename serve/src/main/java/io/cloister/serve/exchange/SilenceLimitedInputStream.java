@@ -10,19 +10,26 @@ import java.time.Duration;
  * request bodies without a timeout, so a client that stops sending mid-body would hold its
  * connection (and the app's reading thread) until the exchange deadline; here the read is
  * interrupted instead, which closes the connection's channel, and fails with an {@link
- * IOException} saying why.
+ * IOException} saying why. A body longer than its app's limit fails its read the same way.
  */
 final class SilenceLimitedInputStream extends InputStream {
   private final InputStream in;
   private final DeadlineWatchdog watchdog;
   private final Duration silence;
+  private final long maxBytes;
+  private long read;
   private boolean drained;
 
-  /** {@code in}, whose reads {@code watchdog} interrupts after {@code silence} without data. */
-  SilenceLimitedInputStream(InputStream in, DeadlineWatchdog watchdog, Duration silence) {
+  /**
+   * {@code in}, whose reads {@code watchdog} interrupts after {@code silence} without data, and
+   * which fails once more than {@code maxBytes} arrived (-1: no limit).
+   */
+  SilenceLimitedInputStream(
+      InputStream in, DeadlineWatchdog watchdog, Duration silence, long maxBytes) {
     this.in = in;
     this.watchdog = watchdog;
     this.silence = silence;
+    this.maxBytes = maxBytes;
   }
 
   @Override
@@ -41,7 +48,11 @@ final class SilenceLimitedInputStream extends InputStream {
     }
     DeadlineWatchdog.ReadWatch watch = watchdog.watchRead(silence.toNanos());
     try {
-      return in.read(b, off, len);
+      int n = in.read(b, off, len);
+      if (n > 0 && maxBytes >= 0 && (read += n) > maxBytes) {
+        throw new IOException("the request body is over the app's limit of " + maxBytes + " bytes");
+      }
+      return n;
     } catch (IOException | UncheckedIOException e) {
       if (watch.fired()) {
         throw new IOException(

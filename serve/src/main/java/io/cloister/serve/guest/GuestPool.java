@@ -16,6 +16,7 @@ public final class GuestPool implements AutoCloseable {
   private final InstancePolicy policy;
   private final ConcurrentLinkedDeque<Lease> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger idleCount = new AtomicInteger();
+  private final AtomicInteger leasedCount = new AtomicInteger();
   private final AtomicBoolean retiredOne = new AtomicBoolean();
   private volatile boolean closed;
 
@@ -30,9 +31,22 @@ public final class GuestPool implements AutoCloseable {
     Lease reused = idle.pollFirst();
     if (reused != null) {
       idleCount.decrementAndGet();
+      leasedCount.incrementAndGet();
       return reused;
     }
-    return new Lease(factory.instantiate());
+    Lease made = new Lease(factory.instantiate());
+    leasedCount.incrementAndGet();
+    return made;
+  }
+
+  /** Instances waiting for a request. */
+  public int idleCount() {
+    return idleCount.get();
+  }
+
+  /** Instances lent to requests now. */
+  public int leasedCount() {
+    return leasedCount.get();
   }
 
   /** Closes the idle instances; leases returned later are closed too. */
@@ -64,6 +78,7 @@ public final class GuestPool implements AutoCloseable {
 
     /** The request completed normally: the instance may serve another one if the policy says so. */
     public void release() {
+      leasedCount.decrementAndGet();
       if (!(policy instanceof InstancePolicy.Pooled pooled) || closed) {
         instance.close();
       } else if (instance.heldResources() > pooled.maxHeldResources()) {
@@ -86,6 +101,7 @@ public final class GuestPool implements AutoCloseable {
 
     /** The request trapped, timed out or failed: the instance is never used again. */
     public void discard() {
+      leasedCount.decrementAndGet();
       instance.close();
     }
   }

@@ -1,17 +1,19 @@
 package io.cloister.serve.tls;
 
-import io.helidon.common.tls.Tls;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -68,11 +70,21 @@ public record SelfSignedTls(X509Certificate certificate, KeyPair keyPair) {
     }
   }
 
-  /** The server-side TLS configuration presenting this certificate. */
-  public Tls serverTls() {
-    return Tls.builder()
-        .privateKey(keyPair.getPrivate())
-        .privateKeyCertChain(List.of(certificate))
-        .build();
+  /** A server-side TLS context presenting this certificate. */
+  public SSLContext sslContext() {
+    char[] password = new char[0];
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("server", keyPair.getPrivate(), password, new Certificate[] {certificate});
+      KeyManagerFactory managers =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      managers.init(keys, password);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(managers.getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException | java.io.IOException e) {
+      throw new IllegalStateException("cannot build a TLS context for the certificate", e);
+    }
   }
 }

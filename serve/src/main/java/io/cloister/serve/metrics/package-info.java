@@ -1,0 +1,2 @@
+/** Per-app Micrometer meters of the server: requests, durations, guest errors, instances. */
+package io.cloister.serve.metrics;
