@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     cl.addSubcommand(new ServeCommand());
     cl.addSubcommand(new CompileCommand());
     cl.addSubcommand(new InspectCommand());
+    cl.addSubcommand(new EnclaveCommand());
     return cl;
   }
 

@@ -1,6 +1,7 @@
 package io.cloister.component.engine.chicory;
 
 import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.InterpreterMachine;
@@ -14,24 +15,43 @@ import io.cloister.component.engine.CoreEngine;
 import io.cloister.component.engine.CoreModule;
 import io.cloister.component.engine.CoreStore;
 import io.cloister.component.outline.ModuleOutliner;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Chicory as the core engine: compiled to JVM bytecode, or interpreted. Thread-safe. */
 public final class ChicoryEngine implements CoreEngine {
   private final boolean compile;
+  private final Optional<Cache> cache;
 
-  private ChicoryEngine(boolean compile) {
+  private ChicoryEngine(boolean compile, Optional<Cache> cache) {
     this.compile = compile;
+    this.cache = cache;
   }
 
   /** Core modules compiled to JVM bytecode once (the default). */
   public static ChicoryEngine compiled() {
-    return new ChicoryEngine(true);
+    return new ChicoryEngine(true, Optional.empty());
+  }
+
+  /**
+   * Core modules compiled to JVM bytecode, the generated classes kept in (and taken from) {@code
+   * cache}, keyed by Chicory by a digest of each module: a restart defines the classes it compiled
+   * before instead of compiling again. The cache must only hold what this process's own compiler
+   * wrote (the enclave authenticates its entries; artifact's {@code AuthenticatedCodeCache}).
+   */
+  public static ChicoryEngine compiled(Cache cache) {
+    return new ChicoryEngine(true, Optional.of(cache));
   }
 
   /** Core modules interpreted: no compile cost, slower calls. */
   public static ChicoryEngine interpreted() {
-    return new ChicoryEngine(false);
+    return new ChicoryEngine(false, Optional.empty());
+  }
+
+  private MachineFactoryCompiler.Builder compiler(WasmModule module) {
+    MachineFactoryCompiler.Builder b = MachineFactoryCompiler.builder(module);
+    cache.ifPresent(b::withCache);
+    return b;
   }
 
   @Override
@@ -60,7 +80,7 @@ public final class ChicoryEngine implements CoreEngine {
     }
     try {
       Function<Instance, Machine> all =
-          MachineFactoryCompiler.builder(module)
+          compiler(module)
               .withInterpreterFallback(InterpreterFallback.FAIL)
               .compile();
       // Chicory's factory insists on the very module it compiled; its inner factory does not, and
@@ -77,7 +97,7 @@ public final class ChicoryEngine implements CoreEngine {
       return new ChicoryModule(
           module,
           info,
-          MachineFactoryCompiler.builder(module)
+          compiler(module)
               .withInterpreterFallback(InterpreterFallback.SILENT)
               .compile());
     } catch (RuntimeException e) {

@@ -1,0 +1,343 @@
+package io.cloister.enclave;
+
+import io.cloister.artifact.cache.AuthenticatedCodeCache;
+import io.cloister.artifact.cache.CompiledCodeCache;
+import io.cloister.artifact.cache.DirectoryCodeCache;
+import io.cloister.attestation.attester.AttestationException;
+import io.cloister.attestation.attester.Attester;
+import io.cloister.attestation.attester.GramineAttester;
+import io.cloister.attestation.attester.SimulatedAttester;
+import io.cloister.attestation.attester.SimulationAuthority;
+import io.cloister.attestation.freshness.FreshnessResponder;
+import io.cloister.attestation.ratls.RaTlsIssuer;
+import io.cloister.enclave.certs.EnclaveCertificates;
+import io.cloister.enclave.certs.EnclaveIdentity;
+import io.cloister.enclave.deploy.AppCompiler;
+import io.cloister.enclave.deploy.AppHosts;
+import io.cloister.enclave.deploy.Deployer;
+import io.cloister.enclave.deploy.RunningApp;
+import io.cloister.enclave.logs.AppLogs;
+import io.cloister.enclave.logs.LogLines;
+import io.cloister.enclave.manage.ManagementApi;
+import io.cloister.enclave.manage.ManagerToken;
+import io.cloister.enclave.route.HealthRoutes;
+import io.cloister.enclave.route.ServedApps;
+import io.cloister.enclave.route.WellKnownRoutes;
+import io.cloister.enclave.state.DirectoryEnclaveStore;
+import io.cloister.enclave.state.EnclaveStore;
+import io.cloister.enclave.state.EnclaveStoreException;
+import io.cloister.enclave.state.SecretFile;
+import io.cloister.serve.AppLimits;
+import io.cloister.serve.AppServer;
+import io.cloister.serve.ListenerOptions;
+import io.helidon.common.tls.Tls;
+import io.helidon.webserver.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The enclave runtime process: it brings back its deployed apps, issues its certificates, and
+ * serves the apps on one HTTPS listener and the management API on another, both with the same
+ * RA-TLS certificates. Started by {@link #start}, stopped by {@link #close}.
+ */
+public final class Enclave implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Enclave.class.getName());
+
+  private final EnclaveOptions options;
+  private final EnclaveIdentity identity;
+  private final ManagerToken token;
+  private final EnclaveCertificates certificates;
+  private final Deployer deployer;
+  private final AppServer apps;
+  private final WebServer manage;
+  private final ScheduledExecutorService renewal;
+  private final AtomicBoolean stopping;
+
+  private Enclave(
+      EnclaveOptions options,
+      EnclaveIdentity identity,
+      ManagerToken token,
+      EnclaveCertificates certificates,
+      Deployer deployer,
+      AppServer apps,
+      WebServer manage,
+      ScheduledExecutorService renewal,
+      AtomicBoolean stopping) {
+    this.options = options;
+    this.identity = identity;
+    this.token = token;
+    this.certificates = certificates;
+    this.deployer = deployer;
+    this.apps = apps;
+    this.manage = manage;
+    this.renewal = renewal;
+    this.stopping = stopping;
+  }
+
+  /**
+   * Starts an enclave as {@code options} say; app log lines are printed on {@code console}.
+   *
+   * @throws EnclaveStartException naming what could not be set up
+   */
+  public static Enclave start(EnclaveOptions options, PrintStream console)
+      throws EnclaveStartException {
+    try {
+      Files.createDirectories(options.dataDir());
+    } catch (IOException e) {
+      throw new EnclaveStartException("cannot create the data directory " + options.dataDir(), e);
+    }
+    Attester attester = attester(options);
+    EnclaveIdentity identity;
+    try {
+      identity = EnclaveIdentity.of(options.attester(), attester);
+    } catch (AttestationException e) {
+      throw new EnclaveStartException("the attester cannot quote: " + e.getMessage(), e);
+    }
+    ManagerToken token;
+    try {
+      token = ManagerToken.loadOrCreate(options.dataDir());
+    } catch (IOException e) {
+      throw new EnclaveStartException("the manager token: " + e.getMessage(), e);
+    }
+    EnclaveStore store;
+    try {
+      store = DirectoryEnclaveStore.open(options.dataDir().resolve("state"));
+    } catch (EnclaveStoreException e) {
+      throw new EnclaveStartException(e.getMessage(), e);
+    }
+    AppLogs logs = new AppLogs(entry -> console.println(LogLines.format(entry)));
+    AppCompiler compiler =
+        new AppCompiler(
+            options.engine().name().toLowerCase(java.util.Locale.ROOT),
+            AppLimits.DEFAULT_MAX_MEMORY_BYTES,
+            codeCache(options, identity),
+            w -> LOG.log(Level.WARNING, w));
+    AppHosts hosts = new AppHosts(logs, options.dataDir().resolve("kv"));
+    List<RunningApp> restored;
+    try {
+      restored = Deployer.restore(store, compiler, hosts, options.hostName());
+    } catch (EnclaveStoreException e) {
+      throw new EnclaveStartException("cannot read the deployments: " + e.getMessage(), e);
+    }
+    EnclaveCertificates certificates;
+    try {
+      certificates =
+          EnclaveCertificates.issue(
+              new RaTlsIssuer(attester),
+              Clock.systemUTC(),
+              Deployer.configOf(options.hostName(), identity.mrEnclave(), restored));
+    } catch (AttestationException e) {
+      throw new EnclaveStartException("cannot issue the certificates: " + e.getMessage(), e);
+    }
+    AtomicBoolean stopping = new AtomicBoolean();
+    AtomicBoolean ready = new AtomicBoolean();
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    FreshnessResponder freshness = new FreshnessResponder(attester);
+    WellKnownRoutes wellKnown = new WellKnownRoutes(freshness);
+    HealthRoutes health = new HealthRoutes(() -> ready.get() && !stopping.get());
+    AppServer appServer =
+        AppServer.start(
+            ListenerOptions.defaults().withHost(options.bind()).withPort(options.port()),
+            Optional.of(certificates.serverContext()),
+            routing -> {
+              wellKnown.routing(routing);
+              health.routing(routing);
+              routing.get(
+                  "/metrics",
+                  (req, res) -> {
+                    res.header(
+                        io.helidon.http.HeaderNames.CONTENT_TYPE,
+                        "text/plain; version=0.0.4; charset=utf-8");
+                    res.send(metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                  });
+            },
+            metrics);
+    ServedApps served = new ServedApps(appServer, AppLimits.defaults());
+    restored.forEach(served::mount);
+    Deployer deployer =
+        new Deployer(
+            options.hostName(),
+            identity.mrEnclave(),
+            store,
+            certificates,
+            served,
+            compiler,
+            hosts,
+            Clock.systemUTC(),
+            options.maxArtifactBytes(),
+            restored);
+    ManagementApi api =
+        new ManagementApi(
+            token, deployer, certificates, identity, options.hostName(), logs, stopping::get);
+    WebServer manage;
+    try {
+      manage =
+          WebServer.builder()
+              .host(options.bind())
+              .port(options.managePort())
+              .shutdownHook(false)
+              .maxPayloadSize(options.maxArtifactBytes())
+              .tls(Tls.builder().sslContext(certificates.serverContext()).build())
+              .routing(api::routing)
+              .build()
+              .start();
+    } catch (RuntimeException e) {
+      appServer.close();
+      throw new EnclaveStartException("cannot start the management listener: " + e.getMessage(), e);
+    }
+    ScheduledExecutorService renewal =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("certificate-renewal").daemon().factory());
+    renewal.scheduleWithFixedDelay(
+        () -> {
+          try {
+            if (certificates.renewIfDue()) {
+              LOG.log(Level.INFO, "renewed the certificates before they expire");
+            }
+          } catch (AttestationException | RuntimeException e) {
+            LOG.log(Level.ERROR, "cannot renew the certificates: " + e.getMessage(), e);
+          }
+        },
+        10,
+        10,
+        TimeUnit.MINUTES);
+    ready.set(true);
+    return new Enclave(
+        options, identity, token, certificates, deployer, appServer, manage, renewal, stopping);
+  }
+
+  /**
+   * Where Chicory's generated classes are kept so a restart does not recompile: {@code
+   * DATA/code-cache}, each entry HMAC-tagged. The simulated enclave keeps the tag key in {@code
+   * DATA/code-cache.key} (no protection against the host, as nothing of a simulated enclave is);
+   * under Gramine there is no cache until the key comes from the sealing key (issue 13): a key the
+   * host can read would let it plant classes the enclave defines.
+   */
+  private static Optional<CompiledCodeCache> codeCache(EnclaveOptions options, EnclaveIdentity identity)
+      throws EnclaveStartException {
+    if (!identity.simulated()) {
+      return Optional.empty();
+    }
+    try {
+      SecretFile key = SecretFile.readOrCreate(options.dataDir().resolve("code-cache.key"), 32);
+      return Optional.of(
+          new AuthenticatedCodeCache(
+              new DirectoryCodeCache(options.dataDir().resolve("code-cache")),
+              new SecretKeySpec(key.value().getBytes(java.nio.charset.StandardCharsets.US_ASCII), "HmacSHA256")));
+    } catch (IOException e) {
+      throw new EnclaveStartException("the compiled-code cache: " + e.getMessage(), e);
+    }
+  }
+
+  private static Attester attester(EnclaveOptions options) throws EnclaveStartException {
+    if (options.attester().equals("gramine")) {
+      GramineAttester gramine = new GramineAttester();
+      if (!gramine.available()) {
+        throw new EnclaveStartException(
+            "--attester gramine: no Gramine attestation interface at "
+                + GramineAttester.DEFAULT_DIRECTORY
+                + " (run under gramine-sgx with sgx.remote_attestation = \"dcap\")",
+            null);
+      }
+      return gramine;
+    }
+    try {
+      SimulationAuthority authority =
+          SimulationAuthority.loadOrCreate(options.dataDir().resolve("simulation"));
+      return new SimulatedAttester(authority, runtimeJars());
+    } catch (AttestationException | IOException e) {
+      throw new EnclaveStartException("cannot set up the simulated attester: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The jars this runtime runs from, what the simulated MRENCLAVE measures: the class path's jars
+   * and the jars their manifests' {@code Class-Path} names ({@code java -jar cloister.jar} puts only
+   * the launcher jar on the class path).
+   */
+  static List<Path> runtimeJars() throws IOException {
+    java.util.Set<Path> jars = new java.util.LinkedHashSet<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(entry).toAbsolutePath().normalize();
+      if (!entry.endsWith(".jar") || !Files.isRegularFile(p) || !jars.add(p)) {
+        continue;
+      }
+      try (java.util.jar.JarFile jar = new java.util.jar.JarFile(p.toFile())) {
+        java.util.jar.Manifest manifest = jar.getManifest();
+        String classPath =
+            manifest == null
+                ? null
+                : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+        if (classPath != null) {
+          for (String dep : classPath.trim().split("\\s+")) {
+            Path d = p.resolveSibling(dep).normalize();
+            if (Files.isRegularFile(d)) {
+              jars.add(d);
+            }
+          }
+        }
+      }
+    }
+    return List.copyOf(jars);
+  }
+
+  /** The enclave's identity. */
+  public EnclaveIdentity identity() {
+    return identity;
+  }
+
+  /** The manager token. */
+  public ManagerToken token() {
+    return token;
+  }
+
+  /** The certificates. */
+  public EnclaveCertificates certificates() {
+    return certificates;
+  }
+
+  /** The deployer. */
+  public Deployer deployer() {
+    return deployer;
+  }
+
+  /** The apps' listener, e.g. {@code https://127.0.0.1:8443/}. */
+  public URI appsUri() {
+    return URI.create("https://" + options.bind() + ":" + apps.port() + "/");
+  }
+
+  /** The management listener, e.g. {@code https://127.0.0.1:9443}. */
+  public URI manageUri() {
+    return URI.create("https://" + options.bind() + ":" + manage.port());
+  }
+
+  /** The options it runs with. */
+  public EnclaveOptions options() {
+    return options;
+  }
+
+  /** Stops: no new connections, requests in flight finish within the stop grace, then exits. */
+  @Override
+  public void close() {
+    stopping.set(true);
+    renewal.shutdownNow();
+    manage.stop();
+    apps.close(options.stopGrace());
+  }
+}

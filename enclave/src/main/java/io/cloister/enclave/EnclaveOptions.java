@@ -1,0 +1,75 @@
+package io.cloister.enclave;
+
+import io.cloister.engine.graalwasm.component.EngineChoice;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How an enclave runs.
+ *
+ * @param dataDir where it keeps its state (deployments, artifacts, the manager token, the
+ *     simulation authority)
+ * @param bind the address both listeners bind, e.g. {@code 127.0.0.1}
+ * @param port the apps' HTTPS port (0 picks one)
+ * @param managePort the management API's HTTPS port (0 picks one)
+ * @param attester {@code simulated} or {@code gramine}
+ * @param hostName the enclave's own host name (its certificate's, and the suffix of apps' default
+ *     host names)
+ * @param engine the core engine apps run on
+ * @param maxArtifactBytes the largest artifact a deployment may upload
+ * @param stopGrace how long requests in flight may take to finish when the enclave stops
+ */
+public record EnclaveOptions(
+    Path dataDir,
+    String bind,
+    int port,
+    int managePort,
+    String attester,
+    String hostName,
+    EngineChoice engine,
+    long maxArtifactBytes,
+    Duration stopGrace) {
+
+  /** The default data directory: {@code ~/.cloister/enclave}. */
+  public static Path defaultDataDir() {
+    return Path.of(System.getProperty("user.home"), ".cloister", "enclave");
+  }
+
+  /** Checks. */
+  public EnclaveOptions {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(bind, "bind");
+    Objects.requireNonNull(hostName, "hostName");
+    Objects.requireNonNull(engine, "engine");
+    if (!attester.equals("simulated") && !attester.equals("gramine")) {
+      throw new IllegalArgumentException("attester must be simulated or gramine, got " + attester);
+    }
+    if (port < 0 || port > 65535 || managePort < 0 || managePort > 65535) {
+      throw new IllegalArgumentException("ports are 0..65535");
+    }
+  }
+
+  /**
+   * Loopback, ports 8443 and 9443, the simulated attester, host name {@code localhost}, Chicory,
+   * artifacts up to 256 MiB, 10 s to finish requests when stopping.
+   */
+  public static EnclaveOptions defaults(Path dataDir) {
+    return new EnclaveOptions(
+        dataDir,
+        "127.0.0.1",
+        8443,
+        9443,
+        "simulated",
+        "localhost",
+        EngineChoice.CHICORY,
+        256L << 20,
+        Duration.ofSeconds(10));
+  }
+
+  /** These options on other ports. */
+  public EnclaveOptions withPorts(int newPort, int newManagePort) {
+    return new EnclaveOptions(
+        dataDir, bind, newPort, newManagePort, attester, hostName, engine, maxArtifactBytes, stopGrace);
+  }
+}

@@ -1,0 +1,114 @@
+package io.cloister.enclave.deploy;
+
+import io.cloister.artifact.CodeHash;
+import io.cloister.artifact.cache.CacheKey;
+import io.cloister.artifact.cache.ChicoryClassCache;
+import io.cloister.artifact.cache.CompiledCodeCache;
+import io.cloister.artifact.compile.EngineId;
+import io.cloister.component.binary.ComponentDecodeException;
+import io.cloister.component.engine.chicory.ChicoryEngine;
+import io.cloister.component.runtime.Component;
+import io.cloister.component.runtime.EngineOptions;
+import io.cloister.serve.guest.ComponentGuests;
+import io.cloister.serve.guest.GuestInstantiationException;
+import io.cloister.component.link.ComponentLinkException;
+import io.cloister.wasi.Capability;
+import io.cloister.wasi.WasiApp;
+import io.cloister.wasi.WasiHost;
+import io.cloister.wasi.http.IncomingHandlerExport;
+import io.cloister.engine.graalwasm.component.EngineChoice;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Compiles a component for the enclave, always from its wasm bytes (the enclave never runs code it
+ * did not generate itself), and links it with the WASI its capabilities grant.
+ */
+public final class AppCompiler {
+  private final String defaultEngine;
+  private final long maxMemoryBytes;
+  private final Consumer<String> warnings;
+  private final Optional<CompiledCodeCache> codeCache;
+  private final Map<String, EngineOptions> engines = new ConcurrentHashMap<>();
+
+  /**
+   * Compiles on {@code defaultEngine} unless a deployment names another ({@link
+   * EngineChoice#NAMES}), each instance capped at {@code maxMemoryBytes} of linear memory; an engine
+   * that cannot run at full speed here says so to {@code warnings} (ADR 0008). Chicory's generated
+   * classes go to {@code codeCache} when there is one (it must authenticate its entries: a class
+   * the enclave defines must be one its own compiler wrote), so a restart does not recompile.
+   */
+  public AppCompiler(
+      String defaultEngine,
+      long maxMemoryBytes,
+      Optional<CompiledCodeCache> codeCache,
+      Consumer<String> warnings) {
+    EngineChoice.parse(defaultEngine); // refuse an unknown default at start
+    this.defaultEngine = defaultEngine;
+    this.maxMemoryBytes = maxMemoryBytes;
+    this.codeCache = codeCache;
+    this.warnings = warnings;
+  }
+
+  /** The engine a deployment runs on: the one it names, else the default. */
+  public String engineFor(Optional<String> named) {
+    return named.orElse(defaultEngine);
+  }
+
+  private EngineOptions engine(String name, byte[] componentBytes) {
+    EngineChoice choice = EngineChoice.parse(name);
+    if (choice == EngineChoice.CHICORY && codeCache.isPresent()) {
+      CacheKey key = new CacheKey(EngineId.CHICORY.text(), CodeHash.of(componentBytes));
+      return new EngineOptions(
+          ChicoryEngine.compiled(new ChicoryClassCache(codeCache.get(), key)), maxMemoryBytes);
+    }
+    return engines.computeIfAbsent(
+        name, n -> new EngineOptions(choice.engine(warnings), maxMemoryBytes));
+  }
+
+  /**
+   * Compiles {@code componentBytes} for the app {@code host} configures, on the engine {@code
+   * engineName}.
+   *
+   * @throws DeploymentException of kind INVALID_ARTIFACT if the bytes are not a valid component,
+   *     its imports cannot be linked, it does not instantiate, or it offers neither an incoming
+   *     handler nor exported functions
+   */
+  public CompiledApp compile(byte[] componentBytes, WasiHost host, String engineName)
+      throws DeploymentException {
+    Component component;
+    try {
+      component = Component.compile(componentBytes, engine(engineName, componentBytes));
+    } catch (ComponentDecodeException e) {
+      throw invalid("not a valid component: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw invalid("the component cannot be compiled: " + e.getMessage(), e);
+    }
+    boolean handler = IncomingHandlerExport.isExportedBy(component);
+    if (handler && host.capabilities().contains(Capability.HTTP_INCOMING_HANDLER)) {
+      try {
+        return new CompiledApp(component, host, Optional.of(ComponentGuests.of(component, host)));
+      } catch (GuestInstantiationException e) {
+        throw invalid(e.getMessage(), e);
+      }
+    }
+    if (component.type().exports().isEmpty()) {
+      throw invalid(
+          "the component exports nothing: an app exports wasi:http/incoming-handler, functions, or"
+              + " both",
+          null);
+    }
+    try {
+      WasiApp.of(host).prepare(component);
+    } catch (ComponentLinkException e) {
+      throw invalid("the component's imports cannot be satisfied: " + e.getMessage(), e);
+    }
+    return new CompiledApp(component, host, Optional.empty());
+  }
+
+  private static DeploymentException invalid(String message, Throwable cause) {
+    return new DeploymentException(DeploymentException.Kind.INVALID_ARTIFACT, null, message, cause);
+  }
+}

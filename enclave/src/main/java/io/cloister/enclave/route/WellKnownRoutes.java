@@ -1,0 +1,63 @@
+package io.cloister.enclave.route;
+
+import io.cloister.attestation.attester.AttestationException;
+import io.cloister.attestation.freshness.FreshnessException;
+import io.cloister.attestation.freshness.FreshnessResponder;
+import io.cloister.attestation.freshness.Nonces;
+import io.cloister.attestation.ratls.MalformedExtensionException;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code /.well-known/cloister/attestation?nonce=HEX}: a fresh quote binding the nonce to the key
+ * of the certificate this very connection was served with (so a relay cannot answer for another
+ * key). Served on the app and management listeners alike.
+ */
+public final class WellKnownRoutes {
+  private static final System.Logger LOG = System.getLogger(WellKnownRoutes.class.getName());
+
+  private final FreshnessResponder freshness;
+
+  /** Routes answering with {@code freshness}. */
+  public WellKnownRoutes(FreshnessResponder freshness) {
+    this.freshness = freshness;
+  }
+
+  /** Adds the routes to {@code routing}. */
+  public void routing(HttpRouting.Builder routing) {
+    routing.get(Nonces.PATH, this::attestation);
+  }
+
+  private void attestation(ServerRequest req, ServerResponse res) {
+    byte[] answer;
+    try {
+      answer =
+          freshness.answer(
+              req.localPeer().tlsCertificates().orElse(null), req.query().first("nonce").orElse(null));
+    } catch (FreshnessException e) {
+      text(res, Status.BAD_REQUEST_400, e.getMessage());
+      return;
+    } catch (IllegalStateException | MalformedExtensionException e) {
+      text(res, Status.BAD_REQUEST_400, "this connection has no RA-TLS certificate: " + e.getMessage());
+      return;
+    } catch (AttestationException e) {
+      LOG.log(Level.ERROR, "cannot quote for a freshness challenge: " + e.getMessage(), e);
+      text(res, Status.SERVICE_UNAVAILABLE_503, "the enclave cannot quote right now");
+      return;
+    }
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.header(HeaderNames.CACHE_CONTROL, "no-store");
+    res.send(answer);
+  }
+
+  static void text(ServerResponse res, Status status, String message) {
+    res.status(status);
+    res.header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+    res.send((message + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+}
