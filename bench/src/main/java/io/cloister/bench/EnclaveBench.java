@@ -63,10 +63,7 @@ public final class EnclaveBench {
   private static void firstAnswer(
       EnclaveClient client, RaTlsVerifier verifier, URI apps, Path file, String name, Optional<String> engine)
       throws Exception {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .sslContext(RaTlsContexts.client(new RaTlsTrustManager(verifier, RaTlsExpectations.none())))
-            .build();
+    var tls = RaTlsContexts.client(new RaTlsTrustManager(verifier, RaTlsExpectations.none()));
     long start = System.nanoTime();
     DeployResult r =
         client.deploy(
@@ -74,12 +71,14 @@ public final class EnclaveBench {
     long deployed = System.nanoTime();
     URI url = apps.resolve("/" + name + "/");
     while (true) {
-      // a new connection each time: it must get the new certificates
-      HttpResponse<String> res =
-          http.send(
-              HttpRequest.newBuilder(url).header("Connection", "close").build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (res.statusCode() == 200) {
+      // a new client, so a new connection, each time: it must get the new certificates
+      int status;
+      try (HttpClient http = HttpClient.newBuilder().sslContext(tls).build()) {
+        status =
+            http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+      }
+      if (status == 200) {
         break;
       }
       Thread.sleep(5);
