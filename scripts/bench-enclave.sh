@@ -14,7 +14,7 @@ apps=${BENCH_APPS:-100}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 scripts/build-js-app.sh >/dev/null
 ./cloister --help >/dev/null
-rm -f bench/target/benchmarks.jar bench/target/original-benchmarks.jar
+rm -f bench/target/*benchmarks.jar
 ./mvnw -q -B -o -DskipTests package -pl bench -am
 bench_jar=bench/target/benchmarks.jar
 hello=fixtures/http/build/hello.component.wasm

@@ -124,8 +124,8 @@ final class EnclaveProcess implements AutoCloseable {
     return new EnclaveProcess(p, apps, manage, mr, dataDir, output, reader);
   }
 
-  /** What the process printed so far. */
-  List<String> output() {
+  /** What the process printed so far, for error messages. */
+  private List<String> output() {
     synchronized (output) {
       return List.copyOf(output);
     }
