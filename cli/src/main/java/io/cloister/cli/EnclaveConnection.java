@@ -2,10 +2,11 @@ package io.cloister.cli;
 
 import io.cloister.attestation.collateral.Collateral;
 import io.cloister.attestation.collateral.CollateralBundle;
+import io.cloister.attestation.collateral.CollateralFetchException;
 import io.cloister.attestation.collateral.CollateralFormatException;
 import io.cloister.attestation.pck.PckCertificateException;
+import io.cloister.attestation.probe.OfferedAppraiser;
 import io.cloister.attestation.ratls.DcapQuoteAppraiser;
-import io.cloister.attestation.ratls.QuoteAppraisal;
 import io.cloister.attestation.ratls.QuoteAppraiser;
 import io.cloister.attestation.ratls.RaTlsExpectations;
 import io.cloister.attestation.ratls.RaTlsVerifier;
@@ -55,7 +56,9 @@ final class EnclaveConnection {
   @Option(
       names = "--collateral",
       paramLabel = "FILE",
-      description = "Collateral bundle (JSON) to appraise the enclave's quote with.")
+      description =
+          "Collateral bundle (JSON) to appraise the enclave's quote with (default: the one the"
+              + " enclave offers).")
   Path collateralFile;
 
   @Mixin TrustRootOption trustRoots;
@@ -85,20 +88,30 @@ final class EnclaveConnection {
         timeout);
   }
 
-  private QuoteAppraiser appraiser() throws IOException, CliUsageException {
+  private QuoteAppraiser appraiser() throws IOException, CliUsageException, EnclaveClientException {
+    AppraisalPolicy policy = AppraisalPolicy.builder().allowSimulated(allowSimulated).build();
     if (collateralFile == null) {
-      // Fail closed: without collateral no quote can be appraised.
-      return quote ->
-          new QuoteAppraisal(
-              false, false, "no collateral to appraise the quote with: pass --collateral FILE");
+      try {
+        // Nothing given: appraise with what the enclave offers (it authenticates itself).
+        return OfferedAppraiser.fetch(
+                enclave.getHost(),
+                enclave.getPort() < 0 ? 443 : enclave.getPort(),
+                timeout,
+                trustRoots.roots(),
+                policy,
+                Clock.systemUTC())
+            .appraiser();
+      } catch (CollateralFetchException e) {
+        throw new EnclaveClientException(
+            "no collateral given (--collateral FILE) and " + e.getMessage(), e);
+      } catch (PckCertificateException e) {
+        throw new CliUsageException("--simulation-root: " + e.getMessage());
+      }
     }
     try {
       Collateral collateral = CollateralBundle.read(collateralFile);
       return new DcapQuoteAppraiser(
-          new QuoteVerifier(trustRoots.roots()),
-          collateral,
-          AppraisalPolicy.builder().allowSimulated(allowSimulated).build(),
-          Clock.systemUTC());
+          new QuoteVerifier(trustRoots.roots()), collateral, policy, Clock.systemUTC());
     } catch (CollateralFormatException | PckCertificateException e) {
       throw new CliUsageException("--collateral " + collateralFile + ": " + e.getMessage());
     }

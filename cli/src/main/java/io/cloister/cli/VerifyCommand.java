@@ -5,32 +5,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloister.attestation.collateral.Collateral;
 import io.cloister.attestation.collateral.CollateralBundle;
-import io.cloister.attestation.collateral.CollateralFormatException;
-import io.cloister.attestation.freshness.FreshnessEvidence;
-import io.cloister.attestation.freshness.FreshnessException;
-import io.cloister.attestation.freshness.FreshnessVerifier;
+import io.cloister.attestation.collateral.CollateralFetchException;
 import io.cloister.attestation.freshness.Nonces;
+import io.cloister.attestation.collateral.CollateralFormatException;
 import io.cloister.attestation.pck.PckCertificateException;
+import io.cloister.attestation.probe.OfferedAppraiser;
+import io.cloister.attestation.probe.RaTlsProbe;
 import io.cloister.attestation.ratls.CheckResult;
 import io.cloister.attestation.ratls.DcapQuoteAppraiser;
-import io.cloister.attestation.ratls.QuoteAppraisal;
 import io.cloister.attestation.ratls.QuoteAppraiser;
-import io.cloister.attestation.ratls.RaTlsContexts;
 import io.cloister.attestation.ratls.RaTlsExpectations;
 import io.cloister.attestation.ratls.RaTlsReport;
-import io.cloister.attestation.ratls.RaTlsTrustManager;
-import io.cloister.attestation.ratls.RaTlsVerifier;
 import io.cloister.attestation.verify.AppraisalPolicy;
 import io.cloister.attestation.verify.QuoteReport;
 import io.cloister.attestation.verify.QuoteVerifier;
-import io.cloister.attestation.verify.TrustRoot;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -39,12 +30,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -121,7 +106,8 @@ public final class VerifyCommand implements Callable<Integer> {
       names = "--collateral",
       paramLabel = "FILE",
       description =
-          "collateral bundle (JSON) to appraise quotes with; without it every quote is refused")
+          "collateral bundle (JSON) to appraise quotes with (default: the one the enclave offers"
+              + " at /.well-known/cloister/collateral)")
   Path collateralFile;
 
   @Mixin TrustRootOption trustRoots;
@@ -145,10 +131,20 @@ public final class VerifyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RaTlsExpectations expected;
     QuoteAppraiser appraiser;
+    Optional<CheckResult> provenance = Optional.empty();
     try {
       checkUrl();
       expected = expectations();
-      appraiser = appraiser();
+      if (collateralFile != null) {
+        appraiser = appraiser(CollateralBundle.read(collateralFile));
+      } else {
+        // Nothing given: appraise with what the enclave offers (it authenticates itself).
+        OfferedAppraiser offered =
+            OfferedAppraiser.fetch(
+                host(), port(), timeout, trustRoots.roots(), policy(), Clock.systemUTC());
+        appraiser = offered.appraiser();
+        provenance = Optional.of(offered.provenance());
+      }
     } catch (IOException
         | CollateralFormatException
         | PckCertificateException
@@ -156,36 +152,29 @@ public final class VerifyCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       err.flush();
       return MALFORMED;
+    } catch (CollateralFetchException e) {
+      err.println("error: no collateral given (--collateral FILE) and " + e.getMessage());
+      err.flush();
+      return FAILED;
     }
-    RaTlsVerifier verifier = new RaTlsVerifier(appraiser, Clock.systemUTC());
-
-    AtomicReference<RaTlsReport> seen = new AtomicReference<>();
-    RaTlsTrustManager trust = new RaTlsTrustManager(verifier, expected, seen::set);
-    SSLContext context = RaTlsContexts.client(trust);
-    Optional<X509Certificate> certificate;
+    RaTlsProbe.Result result;
     try {
-      certificate = Optional.of(handshake(context));
+      result =
+          new RaTlsProbe(host(), port(), Optional.ofNullable(sni), timeout)
+              .run(appraiser, expected, !noFreshness, Clock.systemUTC());
     } catch (IOException e) {
-      certificate = Optional.empty();
-      if (seen.get() == null) {
-        err.println(
-            "error: cannot complete a TLS handshake with " + host() + ":" + port() + ": " + e);
-        err.flush();
-        return FAILED;
-      }
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return FAILED;
     }
-    RaTlsReport report = seen.get();
-    if (report.passed() && certificate.isPresent()) {
-      report =
-          report.with(
-              noFreshness
-                  ? List.of(CheckResult.skip("freshness", "skipped (--no-freshness)"))
-                  : freshness(context, new FreshnessVerifier(appraiser)));
+    RaTlsReport report = result.report();
+    if (provenance.isPresent()) {
+      report = report.with(List.of(provenance.get()));
     }
     if (json) {
-      out.println(toJson(report, certificate).toPrettyString());
+      out.println(toJson(report, result.certificate()).toPrettyString());
     } else {
-      printText(out, report, certificate);
+      printText(out, report, result.certificate());
     }
     out.flush();
     return report.passed() ? VERIFIED : FAILED;
@@ -243,90 +232,14 @@ public final class VerifyCommand implements Callable<Integer> {
     return bytes;
   }
 
-  private QuoteAppraiser appraiser()
-      throws IOException, CollateralFormatException, PckCertificateException {
-    List<TrustRoot> roots = trustRoots.roots();
-    AppraisalPolicy policy = AppraisalPolicy.builder().allowSimulated(allowSimulated).build();
-    if (collateralFile == null) {
-      // Fail closed: without collateral no quote can be appraised.
-      return quote ->
-          new QuoteAppraisal(
-              false, false, "no collateral to appraise the quote with: pass --collateral FILE");
-    }
-    Collateral collateral = CollateralBundle.read(collateralFile);
-    return new DcapQuoteAppraiser(new QuoteVerifier(roots), collateral, policy, Clock.systemUTC());
+  private AppraisalPolicy policy() {
+    return AppraisalPolicy.builder().allowSimulated(allowSimulated).build();
   }
 
-  private X509Certificate handshake(SSLContext context) throws IOException {
-    try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
-      socket.connect(new InetSocketAddress(host(), port()), (int) timeout.toMillis());
-      socket.setSoTimeout((int) timeout.toMillis());
-      if (sni != null) {
-        SSLParameters params = socket.getSSLParameters();
-        params.setServerNames(List.of(new SNIHostName(sni)));
-        socket.setSSLParameters(params);
-      }
-      socket.startHandshake();
-      return (X509Certificate) socket.getSession().getPeerCertificates()[0];
-    }
-  }
-
-  private List<CheckResult> freshness(SSLContext context, FreshnessVerifier verifier) {
-    byte[] nonce = Nonces.random();
-    URI endpoint =
-        URI.create(
-            "https://" + url.getRawAuthority() + Nonces.PATH + "?nonce=" + HEX.formatHex(nonce));
-    SSLParameters params = context.getDefaultSSLParameters();
-    if (sni != null) {
-      params.setServerNames(List.of(new SNIHostName(sni)));
-    }
-    HttpResponse<byte[]> response;
-    try (HttpClient client =
-        HttpClient.newBuilder()
-            .sslContext(context)
-            .sslParameters(params)
-            .connectTimeout(timeout)
-            .build()) {
-      response =
-          client.send(
-              HttpRequest.newBuilder(endpoint).timeout(timeout).GET().build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-    } catch (SSLException e) {
-      return List.of(
-          CheckResult.fail("freshness", "TLS to " + endpoint + " failed: " + e.getMessage()));
-    } catch (IOException e) {
-      return List.of(
-          CheckResult.skip(
-              "freshness",
-              "not offered: "
-                  + endpoint
-                  + " did not answer HTTP ("
-                  + e.getClass().getSimpleName()
-                  + ")"));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return List.of(CheckResult.fail("freshness", "interrupted"));
-    }
-    if (response.statusCode() == 404) {
-      return List.of(
-          CheckResult.skip("freshness", "not offered: " + Nonces.PATH + " answered 404"));
-    }
-    if (response.statusCode() != 200) {
-      return List.of(
-          CheckResult.fail("freshness", Nonces.PATH + " answered " + response.statusCode()));
-    }
-    X509Certificate connection;
-    try {
-      connection = (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
-    } catch (IOException | RuntimeException e) {
-      return List.of(
-          CheckResult.fail("freshness", "no peer certificate on the freshness connection"));
-    }
-    try {
-      return verifier.verify(FreshnessEvidence.fromJson(response.body()), nonce, connection);
-    } catch (FreshnessException e) {
-      return List.of(CheckResult.fail("freshness", e.getMessage()));
-    }
+  private QuoteAppraiser appraiser(Collateral collateral)
+      throws IOException, PckCertificateException {
+    return new DcapQuoteAppraiser(
+        new QuoteVerifier(trustRoots.roots()), collateral, policy(), Clock.systemUTC());
   }
 
   private void printText(PrintWriter out, RaTlsReport report, Optional<X509Certificate> cert) {

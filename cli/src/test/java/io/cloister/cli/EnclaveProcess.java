@@ -6,7 +6,6 @@ import io.cloister.attestation.ratls.RaTlsVerifier;
 import io.cloister.attestation.verify.AppraisalPolicy;
 import io.cloister.attestation.verify.QuoteVerifier;
 import io.cloister.attestation.verify.TrustRoot;
-import io.cloister.attestation.collateral.CollateralBundle;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -134,23 +133,6 @@ final class EnclaveProcess implements AutoCloseable {
   /** The token file. */
   Path tokenFile() {
     return dataDir.resolve("manager-token");
-  }
-
-  /** A collateral bundle for the enclave's simulated quotes, written beside the data directory. */
-  Path collateralFile() throws Exception {
-    Path file = dataDir.resolveSibling(dataDir.getFileName() + "-collateral.json");
-    Files.write(file, CollateralBundle.encode(authority().collateral(
-        Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(30), Set.of())));
-    return file;
-  }
-
-  /** The simulation root, as a PEM file, for {@code --simulation-root}. */
-  Path simulationRootFile() throws Exception {
-    Path file = dataDir.resolveSibling(dataDir.getFileName() + "-sim-root.pem");
-    Files.writeString(
-        file,
-        io.cloister.attestation.pck.PemCertificates.encode(List.of(authority().trustRoot().certificate())));
-    return file;
   }
 
   private SimulationAuthority authority() throws Exception {

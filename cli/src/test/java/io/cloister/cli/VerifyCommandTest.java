@@ -360,17 +360,27 @@ class VerifyCommandTest {
     cl.setOut(new PrintWriter(new StringWriter()));
     assertThat(cl.execute("verify", "http://127.0.0.1:1/")).isEqualTo(2);
     assertThat(cl.execute("verify", "https://127.0.0.1:1/", "--timeout", "PT2S")).isEqualTo(1);
+    assertThat(err.toString()).contains("cannot fetch https://127.0.0.1:1/.well-known/cloister/collateral");
+    assertThat(
+            cl.execute(
+                "verify", "https://127.0.0.1:1/", "--timeout", "PT2S", "--collateral", collateral))
+        .isEqualTo(1);
     assertThat(err.toString()).contains("cannot complete a TLS handshake");
   }
 
   @Test
-  void withoutCollateralEveryQuoteIsRefused() {
+  void withoutCollateralFromTheCallerOrTheServerNothingIsVerified() {
     CommandLine cl = Main.commandLine();
     StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
     assertThat(cl.execute("verify", "https://127.0.0.1:" + server.port(), "--allow-simulated"))
         .isEqualTo(1);
-    assertThat(out.toString()).containsPattern("FAIL\\s+quote.appraisal\\s+no collateral");
+    assertThat(err.toString())
+        .contains("no collateral given (--collateral FILE)")
+        .contains("/.well-known/cloister/collateral answered 404");
+    assertThat(out.toString()).doesNotContain("VERIFIED");
   }
 
   private static byte[] filled(int b) {

@@ -21,7 +21,11 @@ import io.cloister.enclave.logs.LogLines;
 import io.cloister.enclave.manage.ManagementApi;
 import io.cloister.enclave.manage.ManagerToken;
 import io.cloister.enclave.route.HealthRoutes;
+import io.cloister.enclave.rpc.McpRoutes;
+import io.cloister.enclave.rpc.RpcApps;
+import io.cloister.enclave.rpc.RpcRoutes;
 import io.cloister.enclave.route.ServedApps;
+import io.cloister.enclave.route.SimulatedCollateral;
 import io.cloister.enclave.route.WellKnownRoutes;
 import io.cloister.enclave.state.DirectoryEnclaveStore;
 import io.cloister.enclave.state.EnclaveStore;
@@ -149,8 +153,14 @@ public final class Enclave implements AutoCloseable {
     AtomicBoolean ready = new AtomicBoolean();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     FreshnessResponder freshness = new FreshnessResponder(attester);
-    WellKnownRoutes wellKnown = new WellKnownRoutes(freshness);
+    WellKnownRoutes wellKnown = new WellKnownRoutes(freshness, simulatedCollateral(options, identity));
     HealthRoutes health = new HealthRoutes(() -> ready.get() && !stopping.get());
+    RpcApps rpcApps = new RpcApps();
+    RpcRoutes rpc = new RpcRoutes(rpcApps, metrics);
+    McpRoutes mcp = new McpRoutes(
+            rpcApps,
+            Optional.ofNullable(Enclave.class.getPackage().getImplementationVersion()).orElse("development"),
+            metrics);
     AppServer appServer =
         AppServer.start(
             ListenerOptions.defaults().withHost(options.bind()).withPort(options.port()),
@@ -158,6 +168,8 @@ public final class Enclave implements AutoCloseable {
             routing -> {
               wellKnown.routing(routing);
               health.routing(routing);
+              rpc.routing(routing);
+              mcp.routing(routing);
               routing.get(
                   "/metrics",
                   (req, res) -> {
@@ -168,7 +180,7 @@ public final class Enclave implements AutoCloseable {
                   });
             },
             metrics);
-    ServedApps served = new ServedApps(appServer, AppLimits.defaults());
+    ServedApps served = new ServedApps(appServer, rpcApps, AppLimits.defaults());
     restored.forEach(served::mount);
     Deployer deployer =
         new Deployer(
@@ -194,7 +206,11 @@ public final class Enclave implements AutoCloseable {
               .shutdownHook(false)
               .maxPayloadSize(options.maxArtifactBytes())
               .tls(Tls.builder().sslContext(certificates.serverContext()).build())
-              .routing(api::routing)
+              .routing(
+                  routing -> {
+                    wellKnown.routing(routing);
+                    api.routing(routing);
+                  })
               .build()
               .start();
     } catch (RuntimeException e) {
@@ -242,6 +258,22 @@ public final class Enclave implements AutoCloseable {
               new SecretKeySpec(key.value().getBytes(java.nio.charset.StandardCharsets.US_ASCII), "HmacSHA256")));
     } catch (IOException e) {
       throw new EnclaveStartException("the compiled-code cache: " + e.getMessage(), e);
+    }
+  }
+
+  /** A simulated enclave offers collateral from its own simulation authority; others offer none. */
+  private static Optional<SimulatedCollateral> simulatedCollateral(
+      EnclaveOptions options, EnclaveIdentity identity) throws EnclaveStartException {
+    if (!identity.simulated()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new SimulatedCollateral(
+              SimulationAuthority.loadOrCreate(options.dataDir().resolve("simulation")),
+              Clock.systemUTC()));
+    } catch (AttestationException e) {
+      throw new EnclaveStartException("cannot load the simulation authority: " + e.getMessage(), e);
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Host definitions by name, and instantiation of components against them. Interfaces are named as
@@ -175,6 +176,38 @@ public final class Linker<T> {
     InterfaceDef<T> d = interfaces.computeIfAbsent(importName, n -> new InterfaceDef<>());
     d.instance = i;
     return this;
+  }
+
+  /**
+   * Defines every interface (and root function) that {@code component} imports and this linker
+   * does not know at all, each function implemented by what {@code stub} makes for its qualified
+   * name ({@code interface#function}), so that such a component still links: a host grants what it
+   * knows and refuses the rest at call time. Interfaces the linker knows are left alone, so a
+   * function missing from one of them, or one of the wrong type, is still a link error.
+   *
+   * @return the interfaces and root functions so defined, in import order
+   */
+  public List<String> defineUnknownImports(Component component, Function<String, HostFunction> stub) {
+    List<String> defined = new ArrayList<>();
+    for (ExternDecl imp : component.type().imports()) {
+      if (imp.type() instanceof InstanceType it
+          && lookup(imp.name()) == null
+          && it.exports().stream().anyMatch(d -> d.type() instanceof FuncType)) {
+        for (ExternDecl d : it.exports()) {
+          if (d.type() instanceof FuncType) {
+            defineFunction(imp.name(), d.name(), null, stub.apply(imp.name() + "#" + d.name()));
+          }
+        }
+        defined.add(imp.name());
+      } else if (imp.type() instanceof FuncType) {
+        InterfaceDef<T> root = interfaces.get(ROOT);
+        if (root == null || !root.funcs.containsKey(imp.name())) {
+          defineFunction(imp.name(), null, stub.apply(imp.name()));
+          defined.add(imp.name());
+        }
+      }
+    }
+    return defined;
   }
 
   /**

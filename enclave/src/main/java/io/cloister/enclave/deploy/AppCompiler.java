@@ -14,6 +14,9 @@ import io.cloister.serve.guest.GuestInstantiationException;
 import io.cloister.component.link.ComponentLinkException;
 import io.cloister.wasi.Capability;
 import io.cloister.wasi.WasiApp;
+import io.cloister.wasi.WasiContext;
+import io.cloister.component.link.InstancePre;
+import io.cloister.serve.guest.GuestFactory;
 import io.cloister.wasi.WasiHost;
 import io.cloister.wasi.http.IncomingHandlerExport;
 import io.cloister.engine.graalwasm.component.EngineChoice;
@@ -86,26 +89,31 @@ public final class AppCompiler {
     } catch (RuntimeException e) {
       throw invalid("the component cannot be compiled: " + e.getMessage(), e);
     }
-    boolean handler = IncomingHandlerExport.isExportedBy(component);
-    if (handler && host.capabilities().contains(Capability.HTTP_INCOMING_HANDLER)) {
-      try {
-        return new CompiledApp(component, host, Optional.of(ComponentGuests.of(component, host)));
-      } catch (GuestInstantiationException e) {
-        throw invalid(e.getMessage(), e);
-      }
-    }
     if (component.type().exports().isEmpty()) {
       throw invalid(
           "the component exports nothing: an app exports wasi:http/incoming-handler, functions, or"
               + " both",
           null);
     }
+    // Imports outside WASI trap when called: the app's other exports still run (ARCHITECTURE,
+    // "Capabilities an app gets").
+    WasiApp wasi = WasiApp.denyingUnknownImports(host, component);
+    InstancePre<WasiContext> linked;
     try {
-      WasiApp.of(host).prepare(component);
+      linked = wasi.prepare(component);
     } catch (ComponentLinkException e) {
       throw invalid("the component's imports cannot be satisfied: " + e.getMessage(), e);
     }
-    return new CompiledApp(component, host, Optional.empty());
+    Optional<GuestFactory> http = Optional.empty();
+    if (IncomingHandlerExport.isExportedBy(component)
+        && host.capabilities().contains(Capability.HTTP_INCOMING_HANDLER)) {
+      try {
+        http = Optional.of(ComponentGuests.of(component, wasi));
+      } catch (GuestInstantiationException e) {
+        throw invalid(e.getMessage(), e);
+      }
+    }
+    return new CompiledApp(component, wasi, linked, http);
   }
 
   private static DeploymentException invalid(String message, Throwable cause) {

@@ -70,6 +70,9 @@ public final class ManagementApi {
     this.stopping = stopping;
   }
 
+  /** Paths under this prefix (the attestation endpoints) are served without the token. */
+  public static final String PUBLIC = "/.well-known/cloister/";
+
   /** Adds the routes to {@code routing}. */
   public void routing(HttpRouting.Builder routing) {
     routing
@@ -95,6 +98,10 @@ public final class ManagementApi {
   }
 
   private void authenticate(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+    if (req.path().path().startsWith(PUBLIC)) {
+      chain.proceed(); // attestation material: public, and what a caller checks before anything
+      return;
+    }
     Optional<String> auth = req.headers().first(HeaderNames.AUTHORIZATION);
     String presented =
         auth.filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).map(a -> a.substring(7).strip()).orElse(null);

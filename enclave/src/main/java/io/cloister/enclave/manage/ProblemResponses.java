@@ -9,12 +9,12 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 
-/** Sends RFC 9457 problem details, and maps a refused deployment to its status. */
-final class ProblemResponses {
+/** Sends RFC 9457 problem details (for every listener), and maps a refused deployment to its status. */
+public final class ProblemResponses {
   private ProblemResponses() {}
 
   /** Sends {@code problem} as {@code application/problem+json}. */
-  static void send(ServerResponse res, Problem problem) {
+  public static void send(ServerResponse res, Problem problem) {
     res.status(Status.create(problem.status()));
     res.header(HeaderNames.CONTENT_TYPE, ManagementPaths.PROBLEM_JSON);
     res.send(ProtocolJson.text(ProtocolJson.toJson(problem)).getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package io.cloister.enclave.route;
 
 import io.cloister.enclave.deploy.AppMounts;
 import io.cloister.enclave.deploy.RunningApp;
+import io.cloister.enclave.rpc.RpcApps;
 import io.cloister.serve.AppLimits;
 import io.cloister.serve.AppServer;
 import io.cloister.serve.MountedApp;
@@ -9,21 +10,24 @@ import java.util.Optional;
 
 /**
  * The running apps on the app listener: an app with an incoming handler is mounted under its
- * route prefix and host name; one with exported functions only is reached through {@code /rpc}
- * and {@code /mcp} alone.
+ * route prefix and host name; every app's exported functions are reached through {@code /rpc}
+ * and {@code /mcp}.
  */
 public final class ServedApps implements AppMounts {
   private final AppServer server;
   private final AppLimits limits;
+  private final RpcApps rpc;
 
-  /** Mounts on {@code server}, each app with {@code limits}. */
-  public ServedApps(AppServer server, AppLimits limits) {
+  /** Mounts on {@code server} and in {@code rpc}, each app with {@code limits}. */
+  public ServedApps(AppServer server, RpcApps rpc, AppLimits limits) {
     this.server = server;
+    this.rpc = rpc;
     this.limits = limits;
   }
 
   @Override
   public void mount(RunningApp app) {
+    rpc.register(app, limits);
     if (app.compiled().http().isPresent()) {
       server.mount(
           new MountedApp(
@@ -40,5 +44,6 @@ public final class ServedApps implements AppMounts {
   @Override
   public void unmount(String name) {
     server.unmount(name);
+    rpc.remove(name);
   }
 }

@@ -1,6 +1,7 @@
 package io.cloister.enclave.route;
 
 import io.cloister.attestation.attester.AttestationException;
+import io.cloister.attestation.collateral.OfferedCollateral;
 import io.cloister.attestation.freshness.FreshnessException;
 import io.cloister.attestation.freshness.FreshnessResponder;
 import io.cloister.attestation.freshness.Nonces;
@@ -12,25 +13,53 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * {@code /.well-known/cloister/attestation?nonce=HEX}: a fresh quote binding the nonce to the key
  * of the certificate this very connection was served with (so a relay cannot answer for another
- * key). Served on the app and management listeners alike.
+ * key); and {@code /.well-known/cloister/collateral}: the collateral to appraise the quotes with,
+ * when the enclave has it to offer. Served on the app and management listeners alike.
  */
 public final class WellKnownRoutes {
   private static final System.Logger LOG = System.getLogger(WellKnownRoutes.class.getName());
 
   private final FreshnessResponder freshness;
+  private final Optional<SimulatedCollateral> collateral;
 
-  /** Routes answering with {@code freshness}. */
-  public WellKnownRoutes(FreshnessResponder freshness) {
+  /**
+   * Routes answering with {@code freshness}, and with {@code collateral} if there is any to offer
+   * (a hardware enclave's verifiers fetch Intel's from the PCS or their PCCS).
+   */
+  public WellKnownRoutes(FreshnessResponder freshness, Optional<SimulatedCollateral> collateral) {
     this.freshness = freshness;
+    this.collateral = collateral;
   }
 
   /** Adds the routes to {@code routing}. */
   public void routing(HttpRouting.Builder routing) {
     routing.get(Nonces.PATH, this::attestation);
+    routing.get(OfferedCollateral.PATH, this::collateral);
+  }
+
+  private void collateral(ServerRequest req, ServerResponse res) {
+    if (collateral.isEmpty()) {
+      text(res, Status.NOT_FOUND_404,
+          "this enclave offers no collateral: fetch its quote's collateral from Intel's PCS or your"
+              + " PCCS");
+      return;
+    }
+    byte[] offer;
+    try {
+      offer = collateral.get().offer().orElseThrow();
+    } catch (AttestationException e) {
+      LOG.log(Level.ERROR, "cannot issue the simulated collateral: " + e.getMessage(), e);
+      text(res, Status.SERVICE_UNAVAILABLE_503, "the enclave cannot issue its collateral right now");
+      return;
+    }
+    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+    res.header(HeaderNames.CACHE_CONTROL, "max-age=3600");
+    res.send(offer);
   }
 
   private void attestation(ServerRequest req, ServerResponse res) {

@@ -42,7 +42,15 @@ public final class ComponentGuests implements GuestFactory {
    */
   public static ComponentGuests of(Component component, WasiHost host)
       throws GuestInstantiationException {
-    WasiApp wasi = WasiApp.of(host);
+    return of(component, WasiApp.of(host));
+  }
+
+  /**
+   * Links the compiled {@code component} against {@code wasi} once and checks once that it
+   * instantiates and exports an incoming handler.
+   */
+  public static ComponentGuests of(Component component, WasiApp wasi)
+      throws GuestInstantiationException {
     InstancePre<WasiContext> linked;
     try {
       linked = wasi.prepare(component);
