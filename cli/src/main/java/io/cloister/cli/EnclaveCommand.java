@@ -4,6 +4,7 @@ import io.cloister.enclave.Enclave;
 import io.cloister.enclave.EnclaveOptions;
 import io.cloister.enclave.EnclaveStartException;
 import io.cloister.engine.graalwasm.component.EngineChoice;
+import io.cloister.serve.AppLimits;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,16 @@ public final class EnclaveCommand implements Callable<Integer> {
   String engine = "chicory";
 
   @Option(
+      names = "--max-memory",
+      paramLabel = "SIZE",
+      converter = MemorySizeConverter.class,
+      description = {
+        "Linear memory one instance of any app may hold, all its memories together: bytes or 64k,"
+            + " 512m, 1g (default 256m). Growth beyond it is refused (the app usually traps: 500)."
+      })
+  long maxMemory = AppLimits.DEFAULT_MAX_MEMORY_BYTES;
+
+  @Option(
       names = "--stop-grace",
       paramLabel = "SECONDS",
       description = "How long requests in flight may take to finish when stopping (default ${DEFAULT-VALUE}).")
@@ -96,6 +107,7 @@ public final class EnclaveCommand implements Callable<Integer> {
               hostName,
               EngineChoice.parse(engine),
               EnclaveOptions.defaults(Path.of(".")).maxArtifactBytes(),
+              maxMemory,
               Duration.ofSeconds(stopGraceSeconds));
     } catch (IllegalArgumentException e) {
       err.println("cloister enclave: " + e.getMessage());

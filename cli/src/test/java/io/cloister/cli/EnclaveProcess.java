@@ -59,8 +59,11 @@ final class EnclaveProcess implements AutoCloseable {
     this.output = output;
   }
 
-  /** Starts an enclave on free ports over {@code dataDir}, waiting until it serves. */
-  static EnclaveProcess start(Path dataDir, String hostName) throws Exception {
+  /**
+   * Starts an enclave on free ports over {@code dataDir}, with {@code options} added to its command
+   * line, waiting until it serves.
+   */
+  static EnclaveProcess start(Path dataDir, String hostName, String... options) throws Exception {
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command =
         new ArrayList<>(
@@ -82,6 +85,7 @@ final class EnclaveProcess implements AutoCloseable {
                 hostName,
                 "--stop-grace",
                 "20"));
+    command.addAll(List.of(options));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     List<String> output = java.util.Collections.synchronizedList(new ArrayList<>());
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -123,8 +127,8 @@ final class EnclaveProcess implements AutoCloseable {
     return new EnclaveProcess(p, apps, manage, mr, dataDir, output, reader);
   }
 
-  /** What the process printed so far, for error messages. */
-  private List<String> output() {
+  /** What the process printed so far (standard output and error), for error messages and checks. */
+  List<String> output() {
     synchronized (output) {
       return List.copyOf(output);
     }

@@ -129,7 +129,7 @@ public final class Enclave implements AutoCloseable {
     AppCompiler compiler =
         new AppCompiler(
             options.engine().name().toLowerCase(java.util.Locale.ROOT),
-            AppLimits.DEFAULT_MAX_MEMORY_BYTES,
+            options.maxMemoryBytes(),
             codeCache(options, identity),
             w -> LOG.log(Level.WARNING, w));
     AppHosts hosts = new AppHosts(logs, options.dataDir().resolve("kv"));
@@ -180,7 +180,9 @@ public final class Enclave implements AutoCloseable {
                   });
             },
             metrics);
-    ServedApps served = new ServedApps(appServer, rpcApps, AppLimits.defaults());
+    ServedApps served =
+        new ServedApps(
+            appServer, rpcApps, AppLimits.defaults().withMaxMemory(options.maxMemoryBytes()));
     restored.forEach(served::mount);
     Deployer deployer =
         new Deployer(

@@ -1,6 +1,7 @@
 package io.cloister.enclave;
 
 import io.cloister.engine.graalwasm.component.EngineChoice;
+import io.cloister.serve.AppLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Objects;
  *     host names)
  * @param engine the core engine apps run on
  * @param maxArtifactBytes the largest artifact a deployment may upload
+ * @param maxMemoryBytes the most linear memory one instance of any app may hold
  * @param stopGrace how long requests in flight may take to finish when the enclave stops
  */
 public record EnclaveOptions(
@@ -29,6 +31,7 @@ public record EnclaveOptions(
     String hostName,
     EngineChoice engine,
     long maxArtifactBytes,
+    long maxMemoryBytes,
     Duration stopGrace) {
 
   /** The default data directory: {@code ~/.cloister/enclave}. */
@@ -48,11 +51,15 @@ public record EnclaveOptions(
     if (port < 0 || port > 65535 || managePort < 0 || managePort > 65535) {
       throw new IllegalArgumentException("ports are 0..65535");
     }
+    if (maxMemoryBytes < 0) {
+      throw new IllegalArgumentException("the memory cap must not be negative: " + maxMemoryBytes);
+    }
   }
 
   /**
    * Loopback, ports 8443 and 9443, the simulated attester, host name {@code localhost}, Chicory,
-   * artifacts up to 256 MiB, 10 s to finish requests when stopping.
+   * artifacts up to 256 MiB, 256 MiB of linear memory per instance, 10 s to finish requests when
+   * stopping.
    */
   public static EnclaveOptions defaults(Path dataDir) {
     return new EnclaveOptions(
@@ -64,12 +71,22 @@ public record EnclaveOptions(
         "localhost",
         EngineChoice.CHICORY,
         256L << 20,
+        AppLimits.DEFAULT_MAX_MEMORY_BYTES,
         Duration.ofSeconds(10));
   }
 
   /** These options on other ports. */
   public EnclaveOptions withPorts(int newPort, int newManagePort) {
     return new EnclaveOptions(
-        dataDir, bind, newPort, newManagePort, attester, hostName, engine, maxArtifactBytes, stopGrace);
+        dataDir,
+        bind,
+        newPort,
+        newManagePort,
+        attester,
+        hostName,
+        engine,
+        maxArtifactBytes,
+        maxMemoryBytes,
+        stopGrace);
   }
 }

@@ -206,6 +206,11 @@ public final class ExchangeHandler implements AutoCloseable {
       await(call.done(), exchangeDeadline.minusNanos(System.nanoTime() - start));
       return !sink.aborted();
     } catch (TimeoutException e) {
+      // Overdue first, as the watchdog does on the fast path: the interrupted guest traps at once
+      // and would otherwise answer its own 500 from its interrupted thread, racing the 503 below;
+      // when that write failed midway, the 503 found the response already sent, Helidon logged
+      // the IllegalStateException's stack trace and the client got no answer at all.
+      sink.overdue();
       call.interrupt();
       missedDeadline(sink, request);
     } catch (ExecutionException e) {
@@ -213,6 +218,7 @@ public final class ExchangeHandler implements AutoCloseable {
       metrics.guestError(GuestError.TRAP);
       LOG.log(Level.WARNING, requestLine(request) + ": the app trapped: " + e.getCause());
     } catch (InterruptedException e) {
+      sink.overdue();
       call.interrupt();
       Thread.currentThread().interrupt();
       sink.expire(Status.SERVICE_UNAVAILABLE_503, "the server is stopping");

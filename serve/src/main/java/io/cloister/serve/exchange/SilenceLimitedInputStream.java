@@ -1,5 +1,6 @@
 package io.cloister.serve.exchange;
 
+import io.helidon.common.buffers.DataReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -81,8 +82,10 @@ final class SilenceLimitedInputStream extends InputStream {
         left -= n;
       }
       return false;
-    } catch (IOException | UncheckedIOException e) {
-      return false; // silent past the limit, or gone: the connection closes either way
+    } catch (IOException | UncheckedIOException | DataReader.InsufficientDataAvailableException e) {
+      // Silent past the limit, or gone (Helidon tells a client that closed mid-body with the
+      // unchecked InsufficientDataAvailableException): the connection closes either way.
+      return false;
     } finally {
       drained = true;
     }
