@@ -2,6 +2,7 @@ package io.cloister.cli;
 
 import io.cloister.enclave.client.EnclaveClient;
 import io.cloister.enclave.client.EnclaveClientException;
+import io.cloister.enclave.protocol.AppLimitsSpec;
 import io.cloister.enclave.protocol.DeployResult;
 import io.cloister.enclave.protocol.DeploymentSpec;
 import io.cloister.enclave.protocol.ProtocolJson;
@@ -64,6 +65,32 @@ public final class EnclaveDeployCommand implements Callable<Integer> {
       description = "The core engine the app runs on: chicory or graalwasm (default: the enclave's).")
   String engine;
 
+  @Option(
+      names = "--deadline",
+      paramLabel = "DURATION",
+      description = "How long a request may take to answer (ISO-8601, e.g. PT2S; default: the enclave's).")
+  java.time.Duration deadline;
+
+  @Option(
+      names = "--max-memory",
+      paramLabel = "SIZE",
+      converter = MemorySizeConverter.class,
+      description = "Linear memory one instance may hold, e.g. 64m (default and most: the enclave's).")
+  Long maxMemory;
+
+  @Option(
+      names = "--max-body",
+      paramLabel = "SIZE",
+      converter = MemorySizeConverter.class,
+      description = "The largest request body accepted, e.g. 1m (default: the enclave's).")
+  Long maxBody;
+
+  @Option(
+      names = "--max-concurrent",
+      paramLabel = "N",
+      description = "Requests served at once; more get 503 (default: the enclave's).")
+  Integer maxConcurrent;
+
   @Option(names = "--json", description = "Print the answer as JSON.")
   boolean json;
 
@@ -84,7 +111,12 @@ public final class EnclaveDeployCommand implements Callable<Integer> {
             Optional.ofNullable(hostName),
             env,
             capabilities,
-            Optional.ofNullable(engine));
+            Optional.ofNullable(engine),
+            new AppLimitsSpec(
+                Optional.ofNullable(deadline).map(java.time.Duration::toMillis),
+                Optional.ofNullable(maxMemory),
+                Optional.ofNullable(maxBody),
+                Optional.ofNullable(maxConcurrent)));
     try (EnclaveClient client = connection.connect()) {
       DeployResult result = client.deploy(deployment, file);
       if (json) {

@@ -13,6 +13,7 @@ import io.cloister.attestation.ratls.RaTlsTrustManager;
 import io.cloister.attestation.ratls.RaTlsVerifier;
 import io.cloister.enclave.client.EnclaveClient;
 import io.cloister.enclave.client.EnclaveRequestException;
+import io.cloister.enclave.protocol.AppLimitsSpec;
 import io.cloister.enclave.protocol.AppStatus;
 import io.cloister.enclave.protocol.DeployResult;
 import io.cloister.enclave.protocol.DeploymentSpec;
@@ -261,6 +262,19 @@ class EnclaveEndToEndTest {
         .hasMessageContaining("held by the app 'echo'");
     assertThatThrownBy(() -> client.deploy(DeploymentSpec.of("other", "/metrics", Optional.empty()), hello))
         .hasMessageContaining("reserved");
+    assertThatThrownBy(
+            () ->
+                client.deploy(
+                    DeploymentSpec.of("big", "/big", Optional.empty())
+                        .withLimits(
+                            new AppLimitsSpec(
+                                Optional.empty(), Optional.of(1L << 40), Optional.empty(), Optional.empty())),
+                    hello))
+        .hasMessageContaining("more than this enclave allows")
+        .satisfies(
+            e ->
+                assertThat(((EnclaveRequestException) e).problem().field())
+                    .isEqualTo("limits.maxMemoryBytes"));
     Path core = dir.resolve("core.wasm");
     Files.write(core, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
     assertThatThrownBy(() -> client.deploy(DeploymentSpec.of("core", "/core", Optional.empty()), core))

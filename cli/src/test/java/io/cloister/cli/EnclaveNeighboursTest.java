@@ -6,6 +6,7 @@ import io.cloister.attestation.ratls.RaTlsContexts;
 import io.cloister.attestation.ratls.RaTlsExpectations;
 import io.cloister.attestation.ratls.RaTlsTrustManager;
 import io.cloister.enclave.client.EnclaveClient;
+import io.cloister.enclave.protocol.AppLimitsSpec;
 import io.cloister.enclave.protocol.DeploymentSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,11 +62,11 @@ class EnclaveNeighboursTest {
 
   @BeforeAll
   void start() throws Exception {
-    // The spec carries no per-app limits, so the enclave's apply to all: 10 s to answer, 64 requests
-    // at once, and a memory cap lowered to 32 MiB, which memory-hog reaches in well under its
-    // deadline (growth copies the flat memory) and two of which fit a 512 MiB heap many times over.
+    // The enclave caps every instance at 64 MiB; the hostile apps are deployed with limits of their
+    // own below them: memory-hog reaches its 16 MiB cap well within its deadline (growth copies
+    // the flat memory), loop is cut off after 2 s, and each may serve 8 requests at once.
     enclave =
-        EnclaveProcess.start(dir.resolve("data"), "enclave.test", "--max-memory", "32m");
+        EnclaveProcess.start(dir.resolve("data"), "enclave.test", "--max-memory", "64m");
     tls = RaTlsContexts.client(new RaTlsTrustManager(enclave.verifier(), RaTlsExpectations.none()));
     try (EnclaveClient client =
         EnclaveClient.connect(
@@ -74,9 +75,13 @@ class EnclaveNeighboursTest {
             enclave.verifier(),
             RaTlsExpectations.none().withMrEnclave(HexFormat.of().parseHex(enclave.mrEnclave)),
             Duration.ofSeconds(30))) {
+      AppLimitsSpec hostile =
+          new AppLimitsSpec(
+              Optional.of(2_000L), Optional.of(16L << 20), Optional.of(1L << 20), Optional.of(8));
       for (String app : APPS) {
+        DeploymentSpec spec = DeploymentSpec.of(app, "/" + app, Optional.empty());
         client.deploy(
-            DeploymentSpec.of(app, "/" + app, Optional.empty()),
+            app.equals("hello") ? spec : spec.withLimits(hostile),
             FIXTURES.resolve(app + ".component.wasm"));
       }
     }

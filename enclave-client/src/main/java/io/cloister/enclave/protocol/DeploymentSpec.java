@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * How an app is deployed, apart from its bytes: its name, route prefix, optional host name (its
- * SNI), environment variables, capabilities (empty: the enclave's defaults) and the core engine it
- * runs on (empty: the enclave's default; ADR 0008).
+ * SNI), environment variables, capabilities (empty: the enclave's defaults), the core engine it
+ * runs on (empty: the enclave's default; ADR 0008) and its limits (each empty one the enclave's).
  */
 public record DeploymentSpec(
     String name,
@@ -18,7 +18,8 @@ public record DeploymentSpec(
     Optional<String> hostName,
     Map<String, String> env,
     List<String> capabilities,
-    Optional<String> engine) {
+    Optional<String> engine,
+    AppLimitsSpec limits) {
 
   /** The core engines an app may name. */
   public static final List<String> ENGINES = List.of("chicory", "graalwasm");
@@ -31,6 +32,23 @@ public record DeploymentSpec(
     env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(env));
     capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
     engine = engine == null ? Optional.empty() : engine;
+    limits = limits == null ? AppLimitsSpec.defaults() : limits;
+  }
+
+  /** A spec with the enclave's default limits. */
+  public DeploymentSpec(
+      String name,
+      String routePrefix,
+      Optional<String> hostName,
+      Map<String, String> env,
+      List<String> capabilities,
+      Optional<String> engine) {
+    this(name, routePrefix, hostName, env, capabilities, engine, AppLimitsSpec.defaults());
+  }
+
+  /** This spec with other limits. */
+  public DeploymentSpec withLimits(AppLimitsSpec newLimits) {
+    return new DeploymentSpec(name, routePrefix, hostName, env, capabilities, engine, newLimits);
   }
 
   /** A spec on the enclave's default engine. */
@@ -59,6 +77,7 @@ public record DeploymentSpec(
       throw new InvalidDeploymentException(
           "engine", "'" + engine.get() + "' is not an engine; the engines are " + ENGINES);
     }
+    limits.validate();
     if (env.size() > DeploymentRules.MAX_VARIABLES) {
       throw new InvalidDeploymentException(
           "env", env.size() + " variables, at most " + DeploymentRules.MAX_VARIABLES);

@@ -94,13 +94,20 @@ public final class ProtocolJson {
     ArrayNode caps = o.putArray("capabilities");
     s.capabilities().forEach(caps::add);
     s.engine().ifPresent(e -> o.put("engine", e));
+    if (!s.limits().isDefault()) {
+      ObjectNode l = o.putObject("limits");
+      s.limits().deadlineMillis().ifPresent(v -> l.put("deadlineMs", v));
+      s.limits().maxMemoryBytes().ifPresent(v -> l.put("maxMemoryBytes", v));
+      s.limits().maxBodyBytes().ifPresent(v -> l.put("maxBodyBytes", v));
+      s.limits().maxConcurrentRequests().ifPresent(v -> l.put("maxConcurrentRequests", v));
+    }
     return o;
   }
 
   /** A deployment spec; {@code env} and {@code capabilities} may be absent. */
   public static DeploymentSpec deploymentSpec(JsonNode n) throws ProtocolFormatException {
     Reader r = new Reader(n, "$");
-    r.onlyMembers("name", "routePrefix", "hostName", "env", "capabilities", "engine");
+    r.onlyMembers("name", "routePrefix", "hostName", "env", "capabilities", "engine", "limits");
     Map<String, String> env = new TreeMap<>();
     Reader e = r.optionalObject("env");
     if (e != null) {
@@ -118,7 +125,25 @@ public final class ProtocolJson {
         r.optionalString("hostName"),
         env,
         r.optionalStrings("capabilities"),
-        r.optionalString("engine"));
+        r.optionalString("engine"),
+        limits(r.optionalObject("limits")));
+  }
+
+  /** {@code {"deadlineMs"?, "maxMemoryBytes"?, "maxBodyBytes"?, "maxConcurrentRequests"?}}. */
+  private static AppLimitsSpec limits(Reader l) throws ProtocolFormatException {
+    if (l == null) {
+      return AppLimitsSpec.defaults();
+    }
+    l.onlyMembers("deadlineMs", "maxMemoryBytes", "maxBodyBytes", "maxConcurrentRequests");
+    Optional<Long> concurrent = l.optionalNumber("maxConcurrentRequests");
+    if (concurrent.isPresent() && (concurrent.get() > Integer.MAX_VALUE || concurrent.get() < 0)) {
+      throw new ProtocolFormatException(l.path + ".maxConcurrentRequests", "out of range");
+    }
+    return new AppLimitsSpec(
+        l.optionalNumber("deadlineMs"),
+        l.optionalNumber("maxMemoryBytes"),
+        l.optionalNumber("maxBodyBytes"),
+        concurrent.map(Long::intValue));
   }
 
   // --- AppStatus
@@ -344,6 +369,11 @@ public final class ProtocolJson {
         throw new ProtocolFormatException(path + "." + name, "expected an integer, got " + v);
       }
       return v.longValue();
+    }
+
+    Optional<Long> optionalNumber(String name) throws ProtocolFormatException {
+      JsonNode v = node.get(name);
+      return v == null || v.isNull() ? Optional.empty() : Optional.of(number(name));
     }
 
     boolean bool(String name) throws ProtocolFormatException {

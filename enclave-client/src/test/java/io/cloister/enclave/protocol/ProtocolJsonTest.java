@@ -62,6 +62,53 @@ class ProtocolJsonTest {
   }
 
   @Test
+  void limitsRoundTripAndOutOfRangeOnesAreRefusedByName() throws Exception {
+    DeploymentSpec spec =
+        DeploymentSpec.of("a", "/a", java.util.Optional.empty())
+            .withLimits(
+                new AppLimitsSpec(
+                    java.util.Optional.of(1500L),
+                    java.util.Optional.of(16L << 20),
+                    java.util.Optional.empty(),
+                    java.util.Optional.of(4)));
+    String text = ProtocolJson.text(ProtocolJson.toJson(spec));
+    assertThat(text).contains("\"limits\":{\"deadlineMs\":1500,\"maxMemoryBytes\":16777216,\"maxConcurrentRequests\":4}");
+    assertThat(ProtocolJson.deploymentSpec(ProtocolJson.parse(text))).isEqualTo(spec);
+    assertThat(ProtocolJson.text(ProtocolJson.toJson(DeploymentSpec.of("a", "/a", java.util.Optional.empty()))))
+        .doesNotContain("limits");
+
+    assertThatThrownBy(
+            () ->
+                ProtocolJson.deploymentSpec(
+                    ProtocolJson.parse("{\"name\":\"a\",\"routePrefix\":\"/a\",\"limits\":{\"deadline\":1}}")))
+        .isInstanceOf(ProtocolFormatException.class)
+        .hasMessageContaining("$.limits.deadline");
+    assertThatThrownBy(
+            () ->
+                ProtocolJson.deploymentSpec(
+                    ProtocolJson.parse("{\"name\":\"a\",\"routePrefix\":\"/a\",\"limits\":{\"deadlineMs\":\"1s\"}}")))
+        .hasMessageContaining("$.limits.deadlineMs");
+    DeploymentSpec zero =
+        spec.withLimits(
+            new AppLimitsSpec(
+                java.util.Optional.of(0L),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty()));
+    assertThatThrownBy(zero::validate)
+        .isInstanceOf(InvalidDeploymentException.class)
+        .hasMessageContaining("out of range");
+    DeploymentSpec tooMany =
+        spec.withLimits(
+            new AppLimitsSpec(
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.empty(),
+                java.util.Optional.of(AppLimitsSpec.MAX_CONCURRENT + 1)));
+    assertThatThrownBy(tooMany::validate).isInstanceOf(InvalidDeploymentException.class);
+  }
+
+  @Test
   void truncatedDeepAndOversizedJsonIsRefused() {
     assertThatThrownBy(() -> ProtocolJson.parse("{\"name\":\"a\""))
         .isInstanceOf(ProtocolFormatException.class)

@@ -60,30 +60,48 @@ public final class AppCompiler {
     return named.orElse(defaultEngine);
   }
 
-  private EngineOptions engine(String name, byte[] componentBytes) {
+  /** The most linear memory an instance may hold; an app may ask for less, never more. */
+  public long maxMemoryBytes() {
+    return maxMemoryBytes;
+  }
+
+  private EngineOptions engine(String name, byte[] componentBytes, long memoryCap) {
     EngineChoice choice = EngineChoice.parse(name);
     if (choice == EngineChoice.CHICORY && codeCache.isPresent()) {
       CacheKey key = new CacheKey(EngineId.CHICORY.text(), CodeHash.of(componentBytes));
       return new EngineOptions(
-          ChicoryEngine.compiled(new ChicoryClassCache(codeCache.get(), key)), maxMemoryBytes);
+          ChicoryEngine.compiled(new ChicoryClassCache(codeCache.get(), key)), memoryCap);
     }
-    return engines.computeIfAbsent(
-        name, n -> new EngineOptions(choice.engine(warnings), maxMemoryBytes));
+    return engines
+        .computeIfAbsent(name, n -> new EngineOptions(choice.engine(warnings), maxMemoryBytes))
+        .withMaxMemory(memoryCap);
   }
 
   /**
    * Compiles {@code componentBytes} for the app {@code host} configures, on the engine {@code
-   * engineName}.
+   * engineName}, each instance capped at {@code memoryCap} bytes of linear memory (at most {@link
+   * #maxMemoryBytes()}).
    *
    * @throws DeploymentException of kind INVALID_ARTIFACT if the bytes are not a valid component,
    *     its imports cannot be linked, it does not instantiate, or it offers neither an incoming
    *     handler nor exported functions
    */
-  public CompiledApp compile(byte[] componentBytes, WasiHost host, String engineName)
+  public CompiledApp compile(
+      byte[] componentBytes, WasiHost host, String engineName, Optional<Long> memoryCap)
       throws DeploymentException {
+    if (memoryCap.isPresent() && memoryCap.get() > maxMemoryBytes) {
+      throw new DeploymentException(
+          DeploymentException.Kind.INVALID_SPEC,
+          "limits.maxMemoryBytes",
+          memoryCap.get() + " bytes is more than this enclave allows an instance: " + maxMemoryBytes,
+          null);
+    }
     Component component;
     try {
-      component = Component.compile(componentBytes, engine(engineName, componentBytes));
+      component =
+          Component.compile(
+              componentBytes,
+              engine(engineName, componentBytes, memoryCap.orElse(maxMemoryBytes)));
     } catch (ComponentDecodeException e) {
       throw invalid("not a valid component: " + e.getMessage(), e);
     } catch (RuntimeException e) {

@@ -91,7 +91,8 @@ public final class Deployer {
             compiler.compile(
                 artifact.componentBytes(),
                 hosts.hostFor(record),
-                compiler.engineFor(record.spec().engine()));
+                compiler.engineFor(record.spec().engine()),
+                record.spec().limits().maxMemoryBytes());
         apps.add(new RunningApp(record, hostNameOf(record.spec(), enclaveHostName), compiled));
       } catch (EnclaveStoreException | DeploymentException e) {
         LOG.log(Level.ERROR, "app " + record.name() + " could not be brought back: " + e.getMessage());
@@ -154,7 +155,11 @@ public final class Deployer {
         throw new DeploymentException(DeploymentException.Kind.INVALID_SPEC, "env", e.getMessage(), e);
       }
       CompiledApp compiled =
-          compiler.compile(upload.componentBytes(), host, compiler.engineFor(spec.engine()));
+          compiler.compile(
+              upload.componentBytes(),
+              host,
+              compiler.engineFor(spec.engine()),
+              spec.limits().maxMemoryBytes());
       RunningApp app = new RunningApp(record, hostName, compiled);
       synchronized (this) {
         checkConflicts(spec.name(), spec.routePrefix(), hostName);

@@ -2,10 +2,12 @@ package io.cloister.enclave.route;
 
 import io.cloister.enclave.deploy.AppMounts;
 import io.cloister.enclave.deploy.RunningApp;
+import io.cloister.enclave.protocol.AppLimitsSpec;
 import io.cloister.enclave.rpc.RpcApps;
 import io.cloister.serve.AppLimits;
 import io.cloister.serve.AppServer;
 import io.cloister.serve.MountedApp;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,8 @@ public final class ServedApps implements AppMounts {
 
   @Override
   public void mount(RunningApp app) {
-    rpc.register(app, limits);
+    AppLimits appLimits = limitsOf(app.record().spec().limits());
+    rpc.register(app, appLimits);
     if (app.compiled().http().isPresent()) {
       server.mount(
           new MountedApp(
@@ -35,10 +38,33 @@ public final class ServedApps implements AppMounts {
               app.routePrefix(),
               Optional.of(app.hostName()),
               app.compiled().http().get(),
-              limits));
+              appLimits));
     } else {
       server.unmount(app.name()); // a redeploy without an incoming handler stops serving HTTP
     }
+  }
+
+  /** The enclave's limits, with those the app was deployed with in their place. */
+  AppLimits limitsOf(AppLimitsSpec spec) {
+    AppLimits out = limits;
+    if (spec.deadlineMillis().isPresent()) {
+      Duration deadline = Duration.ofMillis(spec.deadlineMillis().get());
+      out = out.withDeadlines(deadline, max(deadline, out.exchangeDeadline()));
+    }
+    if (spec.maxBodyBytes().isPresent()) {
+      out = out.withMaxPayloadSize(spec.maxBodyBytes().get());
+    }
+    if (spec.maxConcurrentRequests().isPresent()) {
+      out = out.withMaxConcurrentRequests(spec.maxConcurrentRequests().get());
+    }
+    if (spec.maxMemoryBytes().isPresent()) {
+      out = out.withMaxMemory(spec.maxMemoryBytes().get()); // applied where it was compiled
+    }
+    return out;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   @Override
