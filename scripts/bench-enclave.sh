@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The enclave's figures (docs/benchmarks.md, issue 12), one enclave process on loopback:
-#   1. deploy -> first attested response, WAT hello and the JS app (on each engine)
-#   2. requests/s with TLS keep-alive, hello in the enclave against `cloister serve --tls`
+#   1. deploy -> first attested response, WAT hello and the JS app (the engine the enclave picks by
+#      size, ADR 0012, then the other one)
+#   2. requests/s with TLS keep-alive, hello alone in a fresh enclave against `cloister serve --tls`
 #   3. 100 hello apps deployed: heap and RSS per idle app, and requests/s spread across all
 # Usage: scripts/bench-enclave.sh [DURATION_SECONDS (default 10)] [CONNECTIONS (default 8)]
 # Needs wrk. BENCH_APPS (default 100) apps in step 3.
@@ -48,11 +49,14 @@ d=$work/e1; start_enclave "$d" 18443 19443
 bench first-answer "$d" https://127.0.0.1:19443 https://127.0.0.1:18443 "$hello" hello
 bench first-answer "$d" https://127.0.0.1:19443 https://127.0.0.1:18443 "$hello" hello2 graalwasm
 bench first-answer "$d" https://127.0.0.1:19443 https://127.0.0.1:18443 "$app" jsapp
-bench first-answer "$d" https://127.0.0.1:19443 https://127.0.0.1:18443 "$app" jsapp2 graalwasm
+bench first-answer "$d" https://127.0.0.1:19443 https://127.0.0.1:18443 "$app" jsapp2 chicory
+kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 
 echo "== 2. TLS keep-alive, hello: enclave against cloister serve --tls"
-wrk -t1 -c"$connections" -d2s https://127.0.0.1:18443/hello/ >/dev/null
-echo "enclave: $(wrk -t1 -c"$connections" -d"${duration}s" --latency https://127.0.0.1:18443/hello/ | grep -E 'Requests/sec|99%' | tr -s ' ' | tr '\n' ' ')"
+d=$work/e2; start_enclave "$d" 18446 19446
+bench first-answer "$d" https://127.0.0.1:19446 https://127.0.0.1:18446 "$hello" hello >/dev/null
+wrk -t1 -c"$connections" -d2s https://127.0.0.1:18446/hello/ >/dev/null
+echo "enclave: $(wrk -t1 -c"$connections" -d"${duration}s" --latency https://127.0.0.1:18446/hello/ | grep -E 'Requests/sec|99%' | tr -s ' ' | tr '\n' ' ')"
 ./cloister serve "$hello" --tls --port 18444 >"$work/serve.log" 2>&1 &
 pids+=($!)
 until curl -skf -o /dev/null https://127.0.0.1:18444/; do sleep 0.1; done

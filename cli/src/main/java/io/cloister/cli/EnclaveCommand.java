@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,8 +73,11 @@ public final class EnclaveCommand implements Callable<Integer> {
   @Option(
       names = "--engine",
       paramLabel = "ENGINE",
-      description = "The core engine apps run on: chicory (default) or graalwasm.")
-  String engine = "chicory";
+      description =
+          "The core engine apps run on: auto (default: GraalWasm for components of 4 MiB and"
+              + " more, Chicory for smaller ones; ADR 0012), chicory or graalwasm. A deployment"
+              + " may name its own.")
+  String engine = "auto";
 
   @Option(
       names = "--max-memory",
@@ -105,7 +109,7 @@ public final class EnclaveCommand implements Callable<Integer> {
               managePort,
               attester,
               hostName,
-              EngineChoice.parse(engine),
+              engine.equals("auto") ? Optional.empty() : Optional.of(EngineChoice.parse(engine)),
               EnclaveOptions.defaults(Path.of(".")).maxArtifactBytes(),
               maxMemory,
               Duration.ofSeconds(stopGraceSeconds));

@@ -128,7 +128,7 @@ public final class Enclave implements AutoCloseable {
     AppLogs logs = new AppLogs(entry -> console.println(LogLines.format(entry)));
     AppCompiler compiler =
         new AppCompiler(
-            options.engine().name().toLowerCase(java.util.Locale.ROOT),
+            options.engine(),
             options.maxMemoryBytes(),
             codeCache(options, identity),
             w -> LOG.log(Level.WARNING, w));

@@ -5,6 +5,7 @@ import io.cloister.serve.AppLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How an enclave runs.
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param attester {@code simulated} or {@code gramine}
  * @param hostName the enclave's own host name (its certificate's, and the suffix of apps' default
  *     host names)
- * @param engine the core engine apps run on
+ * @param engine the core engine apps run on; empty: chosen by each component's size (ADR 0012)
  * @param maxArtifactBytes the largest artifact a deployment may upload
  * @param maxMemoryBytes the most linear memory one instance of any app may hold
  * @param stopGrace how long requests in flight may take to finish when the enclave stops
@@ -29,7 +30,7 @@ public record EnclaveOptions(
     int managePort,
     String attester,
     String hostName,
-    EngineChoice engine,
+    Optional<EngineChoice> engine,
     long maxArtifactBytes,
     long maxMemoryBytes,
     Duration stopGrace) {
@@ -57,7 +58,8 @@ public record EnclaveOptions(
   }
 
   /**
-   * Loopback, ports 8443 and 9443, the simulated attester, host name {@code localhost}, Chicory,
+   * Loopback, ports 8443 and 9443, the simulated attester, host name {@code localhost}, the engine
+   * chosen by size,
    * artifacts up to 256 MiB, 256 MiB of linear memory per instance, 10 s to finish requests when
    * stopping.
    */
@@ -69,7 +71,7 @@ public record EnclaveOptions(
         9443,
         "simulated",
         "localhost",
-        EngineChoice.CHICORY,
+        Optional.empty(),
         256L << 20,
         AppLimits.DEFAULT_MAX_MEMORY_BYTES,
         Duration.ofSeconds(10));

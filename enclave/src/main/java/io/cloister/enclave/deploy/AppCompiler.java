@@ -30,34 +30,50 @@ import java.util.function.Consumer;
  * did not generate itself), and links it with the WASI its capabilities grant.
  */
 public final class AppCompiler {
-  private final String defaultEngine;
+  /**
+   * Under the automatic choice, components at least this large run on GraalWasm: it compiles a
+   * large component far sooner than Chicory generates its bytecode, and then serves it faster too
+   * (ADR 0012); small ones start sooner on Chicory.
+   */
+  public static final int LARGE_COMPONENT_BYTES = 4 << 20;
+
+  private final Optional<EngineChoice> defaultEngine;
   private final long maxMemoryBytes;
   private final Consumer<String> warnings;
   private final Optional<CompiledCodeCache> codeCache;
   private final Map<String, EngineOptions> engines = new ConcurrentHashMap<>();
 
   /**
-   * Compiles on {@code defaultEngine} unless a deployment names another ({@link
-   * EngineChoice#NAMES}), each instance capped at {@code maxMemoryBytes} of linear memory; an engine
+   * Compiles on {@code defaultEngine} (empty: chosen by size, {@link #LARGE_COMPONENT_BYTES})
+   * unless a deployment names another ({@link EngineChoice#NAMES}), each instance capped at
+   * {@code maxMemoryBytes} of linear memory; an engine
    * that cannot run at full speed here says so to {@code warnings} (ADR 0008). Chicory's generated
    * classes go to {@code codeCache} when there is one (it must authenticate its entries: a class
    * the enclave defines must be one its own compiler wrote), so a restart does not recompile.
    */
   public AppCompiler(
-      String defaultEngine,
+      Optional<EngineChoice> defaultEngine,
       long maxMemoryBytes,
       Optional<CompiledCodeCache> codeCache,
       Consumer<String> warnings) {
-    EngineChoice.parse(defaultEngine); // refuse an unknown default at start
     this.defaultEngine = defaultEngine;
     this.maxMemoryBytes = maxMemoryBytes;
     this.codeCache = codeCache;
     this.warnings = warnings;
   }
 
-  /** The engine a deployment runs on: the one it names, else the default. */
-  public String engineFor(Optional<String> named) {
-    return named.orElse(defaultEngine);
+  /**
+   * The engine a deployment of a component of {@code componentBytes} bytes runs on: the one it
+   * names, else the enclave's, else the one its size calls for.
+   */
+  public String engineFor(Optional<String> named, int componentBytes) {
+    if (named.isPresent()) {
+      return named.get();
+    }
+    EngineChoice choice =
+        defaultEngine.orElse(
+            componentBytes >= LARGE_COMPONENT_BYTES ? EngineChoice.GRAALWASM : EngineChoice.CHICORY);
+    return choice.name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The most linear memory an instance may hold; an app may ask for less, never more. */

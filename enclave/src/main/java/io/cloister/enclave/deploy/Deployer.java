@@ -91,7 +91,7 @@ public final class Deployer {
             compiler.compile(
                 artifact.componentBytes(),
                 hosts.hostFor(record),
-                compiler.engineFor(record.spec().engine()),
+                compiler.engineFor(record.spec().engine(), artifact.componentBytes().length),
                 record.spec().limits().maxMemoryBytes());
         apps.add(new RunningApp(record, hostNameOf(record.spec(), enclaveHostName), compiled));
       } catch (EnclaveStoreException | DeploymentException e) {
@@ -158,7 +158,7 @@ public final class Deployer {
           compiler.compile(
               upload.componentBytes(),
               host,
-              compiler.engineFor(spec.engine()),
+              compiler.engineFor(spec.engine(), upload.componentBytes().length),
               spec.limits().maxMemoryBytes());
       RunningApp app = new RunningApp(record, hostName, compiled);
       synchronized (this) {
