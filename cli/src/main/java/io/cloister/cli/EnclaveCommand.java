@@ -95,6 +95,14 @@ public final class EnclaveCommand implements Callable<Integer> {
       description = "How long requests in flight may take to finish when stopping (default ${DEFAULT-VALUE}).")
   int stopGraceSeconds = 10;
 
+  @Option(
+      names = "--pccs",
+      paramLabel = "URL",
+      description =
+          "Under Gramine: the PCCS the enclave fetches its quotes' collateral from, to offer it at"
+              + " /.well-known/cloister/collateral (default: Intel's PCS).")
+  java.net.URI pccs;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -112,7 +120,8 @@ public final class EnclaveCommand implements Callable<Integer> {
               engine.equals("auto") ? Optional.empty() : Optional.of(EngineChoice.parse(engine)),
               EnclaveOptions.defaults(Path.of(".")).maxArtifactBytes(),
               maxMemory,
-              Duration.ofSeconds(stopGraceSeconds));
+              Duration.ofSeconds(stopGraceSeconds),
+              Optional.ofNullable(pccs));
     } catch (IllegalArgumentException e) {
       err.println("cloister enclave: " + e.getMessage());
       return 2;

@@ -6,6 +6,7 @@ import io.cloister.artifact.cache.DirectoryCodeCache;
 import io.cloister.attestation.attester.AttestationException;
 import io.cloister.attestation.attester.Attester;
 import io.cloister.attestation.attester.GramineAttester;
+import io.cloister.attestation.collateral.PcsClient;
 import io.cloister.attestation.attester.SimulatedAttester;
 import io.cloister.attestation.attester.SimulationAuthority;
 import io.cloister.attestation.freshness.FreshnessResponder;
@@ -25,6 +26,8 @@ import io.cloister.enclave.rpc.McpRoutes;
 import io.cloister.enclave.rpc.RpcApps;
 import io.cloister.enclave.rpc.RpcRoutes;
 import io.cloister.enclave.route.ServedApps;
+import io.cloister.enclave.route.CollateralSource;
+import io.cloister.enclave.route.PccsCollateral;
 import io.cloister.enclave.route.SimulatedCollateral;
 import io.cloister.enclave.route.WellKnownRoutes;
 import io.cloister.enclave.state.DirectoryEnclaveStore;
@@ -153,7 +156,7 @@ public final class Enclave implements AutoCloseable {
     AtomicBoolean ready = new AtomicBoolean();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     FreshnessResponder freshness = new FreshnessResponder(attester);
-    WellKnownRoutes wellKnown = new WellKnownRoutes(freshness, simulatedCollateral(options, identity));
+    WellKnownRoutes wellKnown = new WellKnownRoutes(freshness, Optional.of(collateralSource(options, identity, attester)));
     HealthRoutes health = new HealthRoutes(() -> ready.get() && !stopping.get());
     RpcApps rpcApps = new RpcApps();
     RpcRoutes rpc = new RpcRoutes(rpcApps, metrics);
@@ -263,17 +266,33 @@ public final class Enclave implements AutoCloseable {
     }
   }
 
-  /** A simulated enclave offers collateral from its own simulation authority; others offer none. */
-  private static Optional<SimulatedCollateral> simulatedCollateral(
-      EnclaveOptions options, EnclaveIdentity identity) throws EnclaveStartException {
+  /**
+   * A simulated enclave offers collateral from its own simulation authority; a hardware one
+   * Intel's, fetched from the PCCS ({@code --pccs}) or Intel's PCS.
+   */
+  private static CollateralSource collateralSource(
+      EnclaveOptions options, EnclaveIdentity identity, Attester attester)
+      throws EnclaveStartException {
     if (!identity.simulated()) {
-      return Optional.empty();
+      java.net.http.HttpClient http =
+          java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+      PcsClient pcs =
+          options
+              .pccs()
+              .map(uri -> PcsClient.pccs(uri, http, Clock.systemUTC()))
+              .orElseGet(
+                  () ->
+                      new PcsClient(
+                          PcsClient.INTEL_PCS,
+                          PcsClient.INTEL_ROOT_CA_CRL,
+                          http,
+                          Clock.systemUTC(),
+                          java.time.Duration.ofSeconds(30)));
+      return new PccsCollateral(pcs, attester);
     }
     try {
-      return Optional.of(
-          new SimulatedCollateral(
-              SimulationAuthority.loadOrCreate(options.dataDir().resolve("simulation")),
-              Clock.systemUTC()));
+      return new SimulatedCollateral(
+          SimulationAuthority.loadOrCreate(options.dataDir().resolve("simulation")), Clock.systemUTC());
     } catch (AttestationException e) {
       throw new EnclaveStartException("cannot load the simulation authority: " + e.getMessage(), e);
     }

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param maxArtifactBytes the largest artifact a deployment may upload
  * @param maxMemoryBytes the most linear memory one instance of any app may hold
  * @param stopGrace how long requests in flight may take to finish when the enclave stops
+ * @param pccs where a hardware enclave fetches the collateral it offers: a PCCS, or empty for
+ *     Intel's PCS
  */
 public record EnclaveOptions(
     Path dataDir,
@@ -33,7 +35,8 @@ public record EnclaveOptions(
     Optional<EngineChoice> engine,
     long maxArtifactBytes,
     long maxMemoryBytes,
-    Duration stopGrace) {
+    Duration stopGrace,
+    Optional<java.net.URI> pccs) {
 
   /** The default data directory: {@code ~/.cloister/enclave}. */
   public static Path defaultDataDir() {
@@ -46,6 +49,7 @@ public record EnclaveOptions(
     Objects.requireNonNull(bind, "bind");
     Objects.requireNonNull(hostName, "hostName");
     Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(pccs, "pccs");
     if (!attester.equals("simulated") && !attester.equals("gramine")) {
       throw new IllegalArgumentException("attester must be simulated or gramine, got " + attester);
     }
@@ -74,7 +78,8 @@ public record EnclaveOptions(
         Optional.empty(),
         256L << 20,
         AppLimits.DEFAULT_MAX_MEMORY_BYTES,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        Optional.empty());
   }
 
   /** These options on other ports. */
@@ -89,6 +94,7 @@ public record EnclaveOptions(
         engine,
         maxArtifactBytes,
         maxMemoryBytes,
-        stopGrace);
+        stopGrace,
+        pccs);
   }
 }

@@ -3,6 +3,12 @@ package io.cloister.attestation.collateral;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.cloister.attestation.pck.PckCertificateException;
+import io.cloister.attestation.pck.PemCertificates;
+import io.cloister.attestation.pck.SgxExtensions;
+import io.cloister.attestation.quote.CertificationData;
+import io.cloister.attestation.quote.QuoteFormatException;
+import io.cloister.attestation.quote.SgxQuote;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -94,6 +100,30 @@ public final class PcsClient {
     Collateral fresh = fetch(key);
     cache.put(key, fresh);
     return fresh;
+  }
+
+  /**
+   * Collateral for the platform that produced {@code quote}: its FMSPC and PCK CA are read from the
+   * PCK certificate the quote carries (certification data type 5), as a verifier will.
+   *
+   * @throws CollateralFetchException if the quote names no platform, or fetching fails
+   */
+  public Collateral collateralFor(byte[] quote) throws CollateralFetchException {
+    X509Certificate pck;
+    String fmspc;
+    try {
+      CertificationData cert = SgxQuote.parse(quote).qeCertification().pckCertification();
+      if (cert.type() != CertificationData.PCK_CERT_CHAIN) {
+        throw new CollateralFetchException(
+            "the quote carries certification data of type " + cert.type()
+                + ", not a PCK certificate chain (5): its platform is unknown");
+      }
+      pck = PemCertificates.parse(cert.pemText()).get(0);
+      fmspc = SgxExtensions.of(pck).fmspcHex();
+    } catch (QuoteFormatException | PckCertificateException | IndexOutOfBoundsException e) {
+      throw new CollateralFetchException("cannot tell the quote's platform: " + e.getMessage(), e);
+    }
+    return collateral(fmspc, PckCa.issuerOf(pck));
   }
 
   private Collateral fetch(Key key) throws CollateralFetchException {

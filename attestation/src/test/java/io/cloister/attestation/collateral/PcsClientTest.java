@@ -160,6 +160,17 @@ class PcsClientTest {
   }
 
   @Test
+  void theQuoteNamesItsPlatform() throws Exception {
+    PcsClient client = PcsClient.pccs(base, HttpClient.newHttpClient(), new MovableClock(INSIDE));
+    assertThat(client.collateralFor(Fixtures.bytes("sgx_quote")))
+        .isEqualTo(CollateralBundle.parse(Fixtures.bytes("sgx_quote_collateral.json")));
+    byte[] truncated = java.util.Arrays.copyOf(Fixtures.bytes("sgx_quote"), 600);
+    assertThatThrownBy(() -> client.collateralFor(truncated))
+        .isInstanceOf(CollateralFetchException.class)
+        .hasMessageContaining("cannot tell the quote's platform");
+  }
+
+  @Test
   void unknownPlatformIsATypedError() {
     PcsClient client = PcsClient.pccs(base, HttpClient.newHttpClient(), Clock.systemUTC());
     assertThatThrownBy(() -> client.collateral("FFFFFFFFFFFF", PcsClient.PckCa.PROCESSOR))

@@ -13,7 +13,7 @@ import java.util.Set;
  * The collateral a simulated enclave offers: issued by its simulation authority, valid for {@link
  * #VALIDITY} and reissued a day before it runs out, with the simulation root beside it.
  */
-public final class SimulatedCollateral {
+public final class SimulatedCollateral implements CollateralSource {
   /** How long one issue of the collateral is valid. */
   static final Duration VALIDITY = Duration.ofDays(30);
 
@@ -28,19 +28,23 @@ public final class SimulatedCollateral {
     this.clock = clock;
   }
 
-  /** The offer as {@link OfferedCollateral#encode} writes it. */
-  public synchronized Optional<byte[]> offer() throws AttestationException {
+  @Override
+  public synchronized byte[] offer() throws CollateralUnavailableException {
     Instant now = clock.instant();
     if (current == null || now.isAfter(expires.minus(Duration.ofDays(1)))) {
       // Issued a little in the past so a verifier whose clock lags still accepts it.
       Instant issued = now.minus(Duration.ofHours(1));
-      current =
-          new OfferedCollateral(
-                  authority.collateral(issued, VALIDITY, Set.of()),
-                  Optional.of(authority.trustRoot().certificate()))
-              .encode();
+      try {
+        current =
+            new OfferedCollateral(
+                    authority.collateral(issued, VALIDITY, Set.of()),
+                    Optional.of(authority.trustRoot().certificate()))
+                .encode();
+      } catch (AttestationException e) {
+        throw new CollateralUnavailableException("cannot issue the simulated collateral", e);
+      }
       expires = issued.plus(VALIDITY);
     }
-    return Optional.of(current);
+    return current;
   }
 }

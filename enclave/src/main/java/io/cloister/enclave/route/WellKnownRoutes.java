@@ -25,13 +25,13 @@ public final class WellKnownRoutes {
   private static final System.Logger LOG = System.getLogger(WellKnownRoutes.class.getName());
 
   private final FreshnessResponder freshness;
-  private final Optional<SimulatedCollateral> collateral;
+  private static final long WARNING_INTERVAL_NANOS = 60_000_000_000L;
 
-  /**
-   * Routes answering with {@code freshness}, and with {@code collateral} if there is any to offer
-   * (a hardware enclave's verifiers fetch Intel's from the PCS or their PCCS).
-   */
-  public WellKnownRoutes(FreshnessResponder freshness, Optional<SimulatedCollateral> collateral) {
+  private final Optional<CollateralSource> collateral;
+  private volatile long lastWarning = System.nanoTime() - WARNING_INTERVAL_NANOS - 1;
+
+  /** Routes answering with {@code freshness}, and with {@code collateral} if there is any to offer. */
+  public WellKnownRoutes(FreshnessResponder freshness, Optional<CollateralSource> collateral) {
     this.freshness = freshness;
     this.collateral = collateral;
   }
@@ -51,10 +51,14 @@ public final class WellKnownRoutes {
     }
     byte[] offer;
     try {
-      offer = collateral.get().offer().orElseThrow();
-    } catch (AttestationException e) {
-      LOG.log(Level.ERROR, "cannot issue the simulated collateral: " + e.getMessage(), e);
-      text(res, Status.SERVICE_UNAVAILABLE_503, "the enclave cannot issue its collateral right now");
+      offer = collateral.get().offer();
+    } catch (CollateralSource.CollateralUnavailableException e) {
+      long now = System.nanoTime();
+      if (now - lastWarning > WARNING_INTERVAL_NANOS) { // one line a minute however many ask
+        lastWarning = now;
+        LOG.log(Level.WARNING, e.getMessage() + ": " + e.getCause().getMessage());
+      }
+      text(res, Status.SERVICE_UNAVAILABLE_503, "the enclave cannot offer its collateral right now");
       return;
     }
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
