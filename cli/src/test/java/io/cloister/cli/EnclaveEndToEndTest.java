@@ -226,7 +226,11 @@ class EnclaveEndToEndTest {
   void aRestartBringsBothAppsBackWithTheSameHashesAndRoot() throws Exception {
     client.close();
     // SIGTERM: the JVM runs the enclave's stop and exits with 128 + 15
-    assertThat(enclave.stop()).isEqualTo(143);
+    EnclaveProcess stopped = enclave;
+    assertThat(stopped.stop()).isEqualTo(143);
+    assertThat(stopped.output())
+        .as(String.join("\n", stopped.output()))
+        .anyMatch(l -> l.startsWith("stopping: requests in flight get up to"));
     enclave = EnclaveProcess.start(dir.resolve("data"), "enclave.test");
     client = connect();
     assertThat(client.apps())

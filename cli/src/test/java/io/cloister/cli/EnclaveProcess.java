@@ -155,9 +155,11 @@ final class EnclaveProcess implements AutoCloseable {
         Clock.systemUTC());
   }
 
-  /** Stops the process with SIGTERM and waits for it. */
+  /** Stops the process with SIGTERM and waits for it, reading what it prints while it stops. */
   int stop() throws InterruptedException {
-    process.destroy();
+    // Through the handle: Process.destroy() also closes our end of the pipe, so the enclave's last
+    // lines would be lost (and its writes fail with a broken pipe).
+    process.toHandle().destroy();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException("the enclave did not stop within 60 s: " + output());
