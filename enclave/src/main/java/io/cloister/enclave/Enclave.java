@@ -15,6 +15,7 @@ import io.cloister.enclave.certs.EnclaveCertificates;
 import io.cloister.enclave.certs.EnclaveIdentity;
 import io.cloister.enclave.deploy.AppCompiler;
 import io.cloister.enclave.deploy.AppHosts;
+import io.cloister.enclave.deploy.DeployWarmUp;
 import io.cloister.enclave.deploy.Deployer;
 import io.cloister.enclave.deploy.RunningApp;
 import io.cloister.enclave.logs.AppLogs;
@@ -239,6 +240,7 @@ public final class Enclave implements AutoCloseable {
         10,
         TimeUnit.MINUTES);
     ready.set(true);
+    DeployWarmUp.start(options.maxMemoryBytes());
     return new Enclave(
         options, identity, token, certificates, deployer, appServer, manage, renewal, stopping);
   }
