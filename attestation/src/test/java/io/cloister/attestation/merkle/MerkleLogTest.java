@@ -97,18 +97,19 @@ class MerkleLogTest {
         }
       }
       for (int m = 0; m <= n; m++) {
+        int size = n;
         ConsistencyProof c = log.consistencyProof(m, n);
         c.verify(log.root(m), root);
         if (m > 0 && m < n) {
           byte[] wrongOld = log.root(m - 1);
           assertThatThrownBy(() -> c.verify(wrongOld, root))
               .isInstanceOf(InclusionProofException.class);
-          List<byte[]> tampered = c.path();
+          List<byte[]> tampered = new ArrayList<>(c.path());
           tampered.set(0, TreeHasher.leafHash(new byte[] {42}));
-          assertThatThrownBy(() -> new ConsistencyProof(c.firstSize(), n, tampered).verify(log.root(c.firstSize()), root))
+          assertThatThrownBy(() -> new ConsistencyProof(c.firstSize(), size, tampered).verify(log.root(c.firstSize()), root))
               .isInstanceOf(InclusionProofException.class);
           List<byte[]> shorter = c.path().subList(0, c.path().size() - 1);
-          assertThatThrownBy(() -> new ConsistencyProof(c.firstSize(), n, shorter).verify(log.root(c.firstSize()), root))
+          assertThatThrownBy(() -> new ConsistencyProof(c.firstSize(), size, shorter).verify(log.root(c.firstSize()), root))
               .isInstanceOf(InclusionProofException.class);
         }
       }
