@@ -11,6 +11,13 @@ import io.cloister.attestation.collateral.CollateralFormatException;
 import io.cloister.attestation.pck.PckCertificateException;
 import io.cloister.attestation.probe.OfferedAppraiser;
 import io.cloister.attestation.probe.RaTlsProbe;
+import io.cloister.attestation.ratls.RaTlsContexts;
+import io.cloister.attestation.ratls.RaTlsTrustManager;
+import io.cloister.attestation.ratls.RaTlsVerifier;
+import io.cloister.enclave.client.DeploymentHistory;
+import io.cloister.enclave.protocol.DeploymentLogEntry;
+import io.cloister.enclave.protocol.LogTreeHead;
+import javax.net.ssl.SSLContext;
 import io.cloister.attestation.ratls.CheckResult;
 import io.cloister.attestation.ratls.DcapQuoteAppraiser;
 import io.cloister.attestation.ratls.QuoteAppraiser;
@@ -116,6 +123,20 @@ public final class VerifyCommand implements Callable<Integer> {
   boolean noFreshness;
 
   @Option(
+      names = "--history",
+      description =
+          "also fetch the enclave's deployment log and print which code ran when, every entry"
+              + " checked by its inclusion proof")
+  boolean history;
+
+  @Option(
+      names = "--since",
+      paramLabel = "SIZE:ROOT",
+      description =
+          "a deployment-log tree head seen before: the log must extend it (implies --history)")
+  String since;
+
+  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "PT10S",
@@ -171,10 +192,38 @@ public final class VerifyCommand implements Callable<Integer> {
     if (provenance.isPresent()) {
       report = report.with(List.of(provenance.get()));
     }
+    Optional<DeploymentHistory> deployments = Optional.empty();
+    if ((history || since != null) && report.passed()) {
+      try {
+        Optional<LogTreeHead> seen = Optional.ofNullable(since).map(LogTreeHead::parse);
+        SSLContext tls =
+            RaTlsContexts.client(
+                new RaTlsTrustManager(
+                    new RaTlsVerifier(appraiser, Clock.systemUTC()), expected, r -> {}));
+        DeploymentHistory h =
+            DeploymentHistory.fetch(
+                url.getRawAuthority(), tls, Optional.ofNullable(sni), seen, timeout);
+        deployments = Optional.of(h);
+        report =
+            report.with(
+                List.of(
+                    CheckResult.pass(
+                        "history",
+                        h.entries().size() + " entries, each proven in tree head " + h.head()
+                            + seen.map(x -> "; extends " + x).orElse(""))));
+      } catch (IllegalArgumentException e) {
+        err.println("error: --since: " + e.getMessage());
+        err.flush();
+        return MALFORMED;
+      } catch (DeploymentHistory.HistoryException e) {
+        report = report.with(List.of(CheckResult.fail("history", e.getMessage())));
+      }
+    }
     if (json) {
       out.println(toJson(report, result.certificate()).toPrettyString());
     } else {
       printText(out, report, result.certificate());
+      deployments.ifPresent(h -> printHistory(out, h));
     }
     out.flush();
     return report.passed() ? VERIFIED : FAILED;
@@ -240,6 +289,18 @@ public final class VerifyCommand implements Callable<Integer> {
       throws IOException, PckCertificateException {
     return new DcapQuoteAppraiser(
         new QuoteVerifier(trustRoots.roots()), collateral, policy(), Clock.systemUTC());
+  }
+
+  private static void printHistory(PrintWriter out, DeploymentHistory h) {
+    out.println("deployment log " + h.head() + ":");
+    for (DeploymentLogEntry e : h.entries()) {
+      out.println(
+          "  #" + e.index() + "  " + e.time() + "  " + e.action() + " " + e.app()
+              + e.codeHash().map(c -> "  code " + c).orElse("")
+              + e.routePrefix().map(p -> "  at " + p).orElse("")
+              + e.hostName().map(n -> " (" + n + ")").orElse("")
+              + "  by " + e.caller());
+    }
   }
 
   private void printText(PrintWriter out, RaTlsReport report, Optional<X509Certificate> cert) {

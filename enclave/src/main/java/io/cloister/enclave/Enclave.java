@@ -22,7 +22,11 @@ import io.cloister.enclave.logs.AppLogs;
 import io.cloister.enclave.logs.LogLines;
 import io.cloister.enclave.manage.ManagementApi;
 import io.cloister.enclave.manage.ManagerToken;
+import io.cloister.enclave.history.DeploymentLog;
+import io.cloister.enclave.history.DeploymentLogException;
 import io.cloister.enclave.route.HealthRoutes;
+import io.cloister.enclave.route.LogRoutes;
+import io.cloister.enclave.state.SealingKey;
 import io.cloister.enclave.rpc.McpRoutes;
 import io.cloister.enclave.rpc.RpcApps;
 import io.cloister.enclave.rpc.RpcRoutes;
@@ -129,6 +133,23 @@ public final class Enclave implements AutoCloseable {
     } catch (EnclaveStoreException e) {
       throw new EnclaveStartException(e.getMessage(), e);
     }
+    DeploymentLog deploymentLog;
+    try {
+      SealingKey sealing =
+          identity.simulated()
+              ? SealingKey.simulated(options.dataDir())
+              : SealingKey.gramine(GramineAttester.DEFAULT_DIRECTORY.resolve("keys"));
+      deploymentLog =
+          DeploymentLog.open(options.dataDir().resolve("log"), sealing.derive("deployment-log/mac"));
+    } catch (IOException e) {
+      throw new EnclaveStartException("the sealing key: " + e.getMessage(), e);
+    } catch (DeploymentLogException e) {
+      // The host changed the log: serving on would hide it. An operator must look first.
+      throw new EnclaveStartException(
+          "refusing to serve: " + e.getMessage() + " (" + e.kind() + "); an operator must restore"
+              + " the log or move it aside knowingly",
+          e);
+    }
     AppLogs logs = new AppLogs(entry -> console.println(LogLines.format(entry)));
     AppCompiler compiler =
         new AppCompiler(
@@ -157,6 +178,7 @@ public final class Enclave implements AutoCloseable {
     AtomicBoolean ready = new AtomicBoolean();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     FreshnessResponder freshness = new FreshnessResponder(attester);
+    LogRoutes logRoutes = new LogRoutes(deploymentLog);
     WellKnownRoutes wellKnown = new WellKnownRoutes(freshness, Optional.of(collateralSource(options, identity, attester)));
     HealthRoutes health = new HealthRoutes(() -> ready.get() && !stopping.get());
     RpcApps rpcApps = new RpcApps();
@@ -171,6 +193,7 @@ public final class Enclave implements AutoCloseable {
             Optional.of(certificates.serverContext()),
             routing -> {
               wellKnown.routing(routing);
+              logRoutes.routing(routing);
               health.routing(routing);
               rpc.routing(routing);
               mcp.routing(routing);
@@ -199,6 +222,7 @@ public final class Enclave implements AutoCloseable {
             hosts,
             Clock.systemUTC(),
             options.maxArtifactBytes(),
+            deploymentLog,
             restored);
     ManagementApi api =
         new ManagementApi(
@@ -215,6 +239,7 @@ public final class Enclave implements AutoCloseable {
               .routing(
                   routing -> {
                     wellKnown.routing(routing);
+                    logRoutes.routing(routing);
                     api.routing(routing);
                   })
               .build()

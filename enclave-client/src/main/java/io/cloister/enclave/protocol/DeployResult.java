@@ -11,16 +11,19 @@ import java.util.Map;
  * @param merkleRoot the new Config Merkle root, hex
  * @param enclaveCertificateFingerprint SHA-256 of the new enclave certificate, hex
  * @param appCertificateFingerprints by host name, SHA-256 of each new app certificate, hex
+ * @param logHead the deployment log's tree head with this change's entry in it
  */
 public record DeployResult(
     AppStatus app,
     boolean redeploy,
     String merkleRoot,
     String enclaveCertificateFingerprint,
-    Map<String, String> appCertificateFingerprints) {
+    Map<String, String> appCertificateFingerprints,
+    LogTreeHead logHead) {
 
   /** Copies. */
   public DeployResult {
     appCertificateFingerprints = Map.copyOf(appCertificateFingerprints);
+    java.util.Objects.requireNonNull(logHead, "logHead");
   }
 }

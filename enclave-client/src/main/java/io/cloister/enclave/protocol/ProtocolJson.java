@@ -215,6 +215,7 @@ public final class ProtocolJson {
     o.put("enclaveCertificateFingerprint", d.enclaveCertificateFingerprint());
     ObjectNode fp = o.putObject("appCertificateFingerprints");
     new TreeMap<>(d.appCertificateFingerprints()).forEach(fp::put);
+    o.set("logHead", toJson(d.logHead()));
     return o;
   }
 
@@ -227,7 +228,70 @@ public final class ProtocolJson {
         r.bool("redeploy"),
         r.string("merkleRoot"),
         r.string("enclaveCertificateFingerprint"),
-        r.stringMap("appCertificateFingerprints"));
+        r.stringMap("appCertificateFingerprints"),
+        logTreeHead(r.required("logHead"), "$.logHead"));
+  }
+
+  // --- The deployment log
+
+  /**
+   * {@code {"index", "time", "action", "app", "codeHash"?, "routePrefix"?, "hostName"?,
+   * "capabilities", "caller"}}, members in this order (the entry's leaf is this text).
+   */
+  public static ObjectNode toJson(DeploymentLogEntry e) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("index", e.index());
+    o.put("time", e.time().toString());
+    o.put("action", e.action());
+    o.put("app", e.app());
+    e.codeHash().ifPresent(v -> o.put("codeHash", v));
+    e.routePrefix().ifPresent(v -> o.put("routePrefix", v));
+    e.hostName().ifPresent(v -> o.put("hostName", v));
+    ArrayNode caps = o.putArray("capabilities");
+    e.capabilities().forEach(caps::add);
+    o.put("caller", e.caller());
+    return o;
+  }
+
+  /** A deployment-log entry. */
+  public static DeploymentLogEntry deploymentLogEntry(JsonNode n) throws ProtocolFormatException {
+    Reader r = new Reader(n, "$");
+    r.onlyMembers(
+        "index", "time", "action", "app", "codeHash", "routePrefix", "hostName", "capabilities",
+        "caller");
+    String action = r.string("action");
+    if (!DeploymentLogEntry.ACTIONS.contains(action)) {
+      throw new ProtocolFormatException("$.action", "expected one of " + DeploymentLogEntry.ACTIONS);
+    }
+    return new DeploymentLogEntry(
+        r.number("index"),
+        r.instant("time"),
+        action,
+        r.string("app"),
+        r.optionalString("codeHash"),
+        r.optionalString("routePrefix"),
+        r.optionalString("hostName"),
+        r.optionalStrings("capabilities"),
+        r.string("caller"));
+  }
+
+  /** {@code {"size", "root"}}. */
+  public static ObjectNode toJson(LogTreeHead h) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("size", h.size());
+    o.put("root", h.root());
+    return o;
+  }
+
+  /** A log tree head. */
+  public static LogTreeHead logTreeHead(JsonNode n, String path) throws ProtocolFormatException {
+    Reader r = new Reader(n, path);
+    r.onlyMembers("size", "root");
+    try {
+      return new LogTreeHead(r.number("size"), r.string("root"));
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolFormatException(path, e.getMessage());
+    }
   }
 
   // --- EnclaveInfo
@@ -342,7 +406,7 @@ public final class ProtocolJson {
       }
     }
 
-    private JsonNode required(String name) throws ProtocolFormatException {
+    JsonNode required(String name) throws ProtocolFormatException {
       JsonNode v = node.get(name);
       if (v == null || v.isNull()) {
         throw new ProtocolFormatException(path + "." + name, "missing");

@@ -137,10 +137,10 @@ class ProtocolJsonTest {
             Instant.parse("2026-12-04T05:00:00Z"),
             "http",
             "cd".repeat(32));
-    DeployResult deploy = new DeployResult(app, true, "01".repeat(32), "02".repeat(32), Map.of("hello.localhost", "03".repeat(32)));
+    DeployResult deploy = new DeployResult(app, true, "01".repeat(32), "02".repeat(32), Map.of("hello.localhost", "03".repeat(32)), new LogTreeHead(2, "04".repeat(32)));
     assertThat(ProtocolJson.deployResult(ProtocolJson.parse(ProtocolJson.text(ProtocolJson.toJson(deploy)))))
         .isEqualTo(deploy);
-    DeployResult undeploy = new DeployResult(null, true, "01".repeat(32), "02".repeat(32), Map.of());
+    DeployResult undeploy = new DeployResult(null, true, "01".repeat(32), "02".repeat(32), Map.of(), new LogTreeHead(3, "05".repeat(32)));
     assertThat(ProtocolJson.deployResult(ProtocolJson.toJson(undeploy))).isEqualTo(undeploy);
     assertThat(ProtocolJson.apps(ProtocolJson.appsToJson(List.of(app, app)))).containsExactly(app, app);
     EnclaveInfo info =

@@ -12,6 +12,10 @@ import io.cloister.enclave.protocol.DeployResult;
 import io.cloister.enclave.protocol.DeploymentSpec;
 import io.cloister.enclave.protocol.InvalidDeploymentException;
 import io.cloister.enclave.state.ArtifactTooLargeException;
+import io.cloister.enclave.history.DeploymentLog;
+import io.cloister.enclave.history.DeploymentLogException;
+import io.cloister.enclave.protocol.DeploymentLogEntry;
+import io.cloister.enclave.protocol.LogTreeHead;
 import io.cloister.enclave.state.DeploymentRecord;
 import io.cloister.enclave.state.EnclaveStore;
 import io.cloister.enclave.state.EnclaveStoreException;
@@ -46,11 +50,12 @@ public final class Deployer {
   private final AppHosts hosts;
   private final Clock clock;
   private final long maxArtifactBytes;
+  private final DeploymentLog log;
   private final Map<String, RunningApp> running = new LinkedHashMap<>();
 
   /**
    * A deployer over the apps already {@code running} (restored by {@link #restore}) and already
-   * mounted, whose certificates are {@code certificates}.
+   * mounted, whose certificates are {@code certificates}; every change is appended to {@code log}.
    */
   public Deployer(
       String enclaveHostName,
@@ -62,6 +67,7 @@ public final class Deployer {
       AppHosts hosts,
       Clock clock,
       long maxArtifactBytes,
+      DeploymentLog log,
       List<RunningApp> restored) {
     this.enclaveHostName = enclaveHostName;
     this.measurement = measurement.clone();
@@ -72,6 +78,7 @@ public final class Deployer {
     this.hosts = hosts;
     this.clock = clock;
     this.maxArtifactBytes = maxArtifactBytes;
+    this.log = log;
     restored.forEach(app -> running.put(app.name(), app));
   }
 
@@ -117,7 +124,8 @@ public final class Deployer {
    * Deploys the artifact read from {@code artifact} under {@code spec}, or redeploys the app of
    * that name.
    */
-  public DeployResult deploy(DeploymentSpec spec, InputStream artifact) throws DeploymentException {
+  public DeployResult deploy(DeploymentSpec spec, InputStream artifact, String caller)
+      throws DeploymentException {
     try {
       spec.validate();
     } catch (InvalidDeploymentException e) {
@@ -169,6 +177,21 @@ public final class Deployer {
         next.add(app);
         EnclaveConfig config = configOf(enclaveHostName, measurement, next);
         CertificateSet set = issue(config);
+        // Logged before it takes effect: the log may name a change a crash then undid, never
+        // miss one that happened.
+        LogTreeHead logHead =
+            append(
+                index ->
+                    new DeploymentLogEntry(
+                        index,
+                        clock.instant(),
+                        redeploy ? "redeploy" : "deploy",
+                        spec.name(),
+                        Optional.of(record.codeHashHex()),
+                        Optional.of(spec.routePrefix()),
+                        Optional.of(hostName),
+                        capabilities,
+                        caller));
         try {
           store.put(record, staged);
         } catch (EnclaveStoreException e) {
@@ -187,7 +210,7 @@ public final class Deployer {
                 + hostName
                 + "), code hash "
                 + record.codeHashHex());
-        return result(Optional.of(app), redeploy, set);
+        return result(Optional.of(app), redeploy, set, logHead);
       }
     } catch (IOException e) {
       throw internal("cannot read the staged artifact", e);
@@ -195,7 +218,7 @@ public final class Deployer {
   }
 
   /** Removes the app {@code name}. */
-  public synchronized DeployResult undeploy(String name) throws DeploymentException {
+  public synchronized DeployResult undeploy(String name, String caller) throws DeploymentException {
     RunningApp app = running.get(name);
     if (app == null) {
       throw new DeploymentException(DeploymentException.Kind.NOT_FOUND, "no app named '" + name + "'");
@@ -204,6 +227,19 @@ public final class Deployer {
     next.remove(app);
     EnclaveConfig config = configOf(enclaveHostName, measurement, next);
     CertificateSet set = issue(config);
+    LogTreeHead logHead =
+        append(
+            index ->
+                new DeploymentLogEntry(
+                    index,
+                    clock.instant(),
+                    "undeploy",
+                    name,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    List.of(),
+                    caller));
     try {
       store.remove(name);
     } catch (EnclaveStoreException e) {
@@ -213,7 +249,7 @@ public final class Deployer {
     running.remove(name);
     certificates.install(config, set);
     LOG.log(Level.INFO, "undeployed " + name);
-    return result(Optional.empty(), true, set);
+    return result(Optional.empty(), true, set, logHead);
   }
 
   /** The running apps, in deployment order. */
@@ -248,13 +284,29 @@ public final class Deployer {
         EnclaveCertificates.fingerprint(set.select(Optional.of(app.hostName()))));
   }
 
-  private DeployResult result(Optional<RunningApp> app, boolean redeploy, CertificateSet set) {
+  /** The deployment log's current head. */
+  public LogTreeHead logHead() {
+    return log.head();
+  }
+
+  private LogTreeHead append(java.util.function.LongFunction<DeploymentLogEntry> entry)
+      throws DeploymentException {
+    try {
+      return log.append(entry);
+    } catch (DeploymentLogException e) {
+      throw internal("cannot append to the deployment log", e);
+    }
+  }
+
+  private DeployResult result(
+      Optional<RunningApp> app, boolean redeploy, CertificateSet set, LogTreeHead logHead) {
     return new DeployResult(
         app.map(a -> status(a, set)).orElse(null),
         redeploy,
         java.util.HexFormat.of().formatHex(set.merkleRoot()),
         EnclaveCertificates.fingerprint(set.enclaveCertificate()),
-        EnclaveCertificates.appFingerprints(set));
+        EnclaveCertificates.appFingerprints(set),
+        logHead);
   }
 
   private void checkConflicts(String name, String prefix, String hostName)

@@ -204,7 +204,7 @@ public final class ManagementApi {
     }
     DeployResult result;
     try {
-      result = deployer.deploy(spec, req.content().inputStream());
+      result = deployer.deploy(spec, req.content().inputStream(), token.callerId());
     } catch (DeploymentException e) {
       ProblemResponses.send(res, ProblemResponses.of(e));
       if (!req.content().consumed()) {
@@ -218,7 +218,7 @@ public final class ManagementApi {
 
   private void undeploy(ServerRequest req, ServerResponse res) {
     try {
-      json(res, ProtocolJson.toJson(deployer.undeploy(req.path().pathParameters().get("name"))));
+      json(res, ProtocolJson.toJson(deployer.undeploy(req.path().pathParameters().get("name"), token.callerId())));
     } catch (DeploymentException e) {
       ProblemResponses.send(res, ProblemResponses.of(e));
     }

@@ -42,6 +42,14 @@ public final class ManagerToken {
     return created;
   }
 
+  /**
+   * The credential as the deployment log names its caller: {@code token:} and the first 16 hex
+   * digits of the token's SHA-256 (which says nothing usable about the token itself).
+   */
+  public String callerId() {
+    return "token:" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+  }
+
   /** Whether {@code presented} is the token (constant time in its content). */
   public boolean matches(String presented) {
     return presented != null && MessageDigest.isEqual(digest, sha256(presented));
