@@ -202,7 +202,12 @@ public final class VerifyCommand implements Callable<Integer> {
                     new RaTlsVerifier(appraiser, Clock.systemUTC()), expected, r -> {}));
         DeploymentHistory h =
             DeploymentHistory.fetch(
-                url.getRawAuthority(), tls, Optional.ofNullable(sni), seen, timeout);
+                url.getRawAuthority(),
+                tls,
+                Optional.ofNullable(sni),
+                seen,
+                report.extensions().orElseThrow().merkleRoot(),
+                timeout);
         deployments = Optional.of(h);
         report =
             report.with(
@@ -210,6 +215,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     CheckResult.pass(
                         "history",
                         h.entries().size() + " entries, each proven in tree head " + h.head()
+                            + ", which the certificate's Merkle root commits to"
                             + seen.map(x -> "; extends " + x).orElse(""))));
       } catch (IllegalArgumentException e) {
         err.println("error: --since: " + e.getMessage());

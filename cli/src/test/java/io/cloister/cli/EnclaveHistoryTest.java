@@ -1,6 +1,7 @@
 package io.cloister.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloister.attestation.ratls.RaTlsContexts;
 import io.cloister.attestation.ratls.RaTlsExpectations;
@@ -62,6 +63,7 @@ class EnclaveHistoryTest {
     Path echo = FIXTURES.resolve("echo.component.wasm");
     LogTreeHead afterTwo;
     LogTreeHead afterFour;
+    byte[] configRoot;
     try (EnclaveProcess enclave = EnclaveProcess.start(data, "enclave.test")) {
       try (EnclaveClient client =
           EnclaveClient.connect(
@@ -74,7 +76,9 @@ class EnclaveHistoryTest {
         assertThat(first.logHead().size()).isEqualTo(1);
         afterTwo = client.deploy(DeploymentSpec.of("a", "/a", Optional.empty()), echo).logHead();
         client.deploy(DeploymentSpec.of("b", "/b", Optional.empty()), hello);
-        afterFour = client.undeploy("b").logHead();
+        DeployResult last = client.undeploy("b");
+        afterFour = last.logHead();
+        configRoot = HexFormat.of().parseHex(last.merkleRoot());
       }
       assertThat(afterFour.size()).isEqualTo(4);
 
@@ -83,7 +87,7 @@ class EnclaveHistoryTest {
       DeploymentHistory history =
           DeploymentHistory.fetch(
               enclave.apps.getRawAuthority(), tls, Optional.empty(), Optional.of(afterTwo),
-              Duration.ofSeconds(30));
+              configRoot, Duration.ofSeconds(30));
       assertThat(history.head()).isEqualTo(afterFour);
       assertThat(history.entries())
           .extracting(DeploymentLogEntry::action, DeploymentLogEntry::app)
@@ -96,12 +100,23 @@ class EnclaveHistoryTest {
       assertThat(history.entries().get(1).codeHash()).contains(sha256(echo));
       assertThat(history.entries().get(3).codeHash()).isEmpty();
       assertThat(history.entries()).allSatisfy(e -> assertThat(e.caller()).matches("token:[0-9a-f]{16}"));
+      // The head must be the one the certificate's Merkle root commits to, not just any.
+      byte[] otherRoot = configRoot.clone();
+      otherRoot[0] ^= 1;
+      assertThatThrownBy(
+              () ->
+                  DeploymentHistory.fetch(
+                      enclave.apps.getRawAuthority(), tls, Optional.empty(), Optional.empty(),
+                      otherRoot, Duration.ofSeconds(30)))
+          .isInstanceOf(DeploymentHistory.HistoryException.class)
+          .hasMessageContaining("is not the one the certificate's Config Merkle root");
 
       Run verified =
           cli("verify", enclave.apps.toString(), "--allow-simulated", "--since", afterTwo.toString());
       assertThat(verified.exit()).as(verified.out() + verified.err()).isZero();
       assertThat(verified.out())
           .contains("PASS  history")
+          .contains("which the certificate's Merkle root commits to")
           .contains("extends " + afterTwo)
           .contains("#1  ")
           .contains("redeploy a  code " + sha256(echo));
@@ -121,7 +136,7 @@ class EnclaveHistoryTest {
       assertThat(
               DeploymentHistory.fetch(
                       again.apps.getRawAuthority(), tls, Optional.empty(), Optional.of(afterFour),
-                      Duration.ofSeconds(30))
+                      configRoot, Duration.ofSeconds(30))
                   .head())
           .isEqualTo(afterFour);
     }

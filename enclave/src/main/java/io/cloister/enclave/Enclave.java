@@ -170,7 +170,8 @@ public final class Enclave implements AutoCloseable {
           EnclaveCertificates.issue(
               new RaTlsIssuer(attester),
               Clock.systemUTC(),
-              Deployer.configOf(options.hostName(), identity.mrEnclave(), restored));
+              Deployer.configOf(
+                  options.hostName(), identity.mrEnclave(), restored, deploymentLog.head()));
     } catch (AttestationException e) {
       throw new EnclaveStartException("cannot issue the certificates: " + e.getMessage(), e);
     }
@@ -178,7 +179,7 @@ public final class Enclave implements AutoCloseable {
     AtomicBoolean ready = new AtomicBoolean();
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     FreshnessResponder freshness = new FreshnessResponder(attester);
-    LogRoutes logRoutes = new LogRoutes(deploymentLog);
+    LogRoutes logRoutes = new LogRoutes(deploymentLog, certificates);
     WellKnownRoutes wellKnown = new WellKnownRoutes(freshness, Optional.of(collateralSource(options, identity, attester)));
     HealthRoutes health = new HealthRoutes(() -> ready.get() && !stopping.get());
     RpcApps rpcApps = new RpcApps();

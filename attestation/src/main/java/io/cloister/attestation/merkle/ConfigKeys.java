@@ -11,7 +11,22 @@ public final class ConfigKeys {
   /** An app name: lowercase letters, digits and '-', starting with a letter, at most 63 chars. */
   public static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
+  /**
+   * The deployment log's tree head: the size as 8 bytes big-endian, then the 32-byte RFC 9162 root
+   * ({@link #deploymentLogValue}). Through the Merkle root, every certificate and quote commits to
+   * it.
+   */
+  public static final String DEPLOYMENT_LOG = "enclave/deployment-log";
+
   private ConfigKeys() {}
+
+  /** The value of {@link #DEPLOYMENT_LOG} for a log of {@code size} entries with {@code root}. */
+  public static byte[] deploymentLogValue(long size, byte[] root) {
+    if (size < 0 || root.length != TreeHasher.HASH_LENGTH) {
+      throw new IllegalArgumentException("a log head is a size and a 32-byte root");
+    }
+    return java.nio.ByteBuffer.allocate(8 + TreeHasher.HASH_LENGTH).putLong(size).put(root).array();
+  }
 
   /** {@code apps/<name>/code-hash}: SHA-256 of the deployed artifact, 32 raw bytes. */
   public static String appCodeHash(String app) {

@@ -1,6 +1,7 @@
 package io.cloister.enclave.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloister.attestation.merkle.ConfigKeys;
 import io.cloister.attestation.merkle.ConsistencyProof;
 import io.cloister.attestation.merkle.InclusionProof;
 import io.cloister.attestation.merkle.InclusionProofException;
@@ -51,7 +52,10 @@ public record DeploymentHistory(LogTreeHead head, List<DeploymentLogEntry> entri
   /**
    * Fetches the whole log from the enclave at {@code authority} ({@code host:port}) over {@code
    * tls} (a context that verifies the enclave's RA-TLS certificate, so the answer comes from the
-   * attested enclave), and checks it; with {@code since}, also that it extends that head.
+   * attested enclave), and checks it: the head is the {@code enclave/deployment-log} leaf of the
+   * Config Merkle tree whose root is {@code configRoot} (the one the verified certificate and its
+   * quote carry), and every entry is in that head; with {@code since}, also that the log extends
+   * that head.
    *
    * @throws HistoryException naming the entry or head that does not check out
    */
@@ -60,6 +64,7 @@ public record DeploymentHistory(LogTreeHead head, List<DeploymentLogEntry> entri
       SSLContext tls,
       Optional<String> sni,
       Optional<LogTreeHead> since,
+      byte[] configRoot,
       Duration timeout)
       throws HistoryException {
     SSLParameters params = tls.getDefaultSSLParameters();
@@ -78,6 +83,9 @@ public record DeploymentHistory(LogTreeHead head, List<DeploymentLogEntry> entri
               null);
         }
         head = pageHead;
+        if (entries.isEmpty()) {
+          checkAttested(head, configRoot, page.path("configProof"));
+        }
         if (since.isPresent() && entries.isEmpty()) {
           checkConsistency(since.get(), head, page.path("consistency"));
         }
@@ -146,6 +154,26 @@ public record DeploymentHistory(LogTreeHead head, List<DeploymentLogEntry> entri
       throw new HistoryException("entry " + index + " says it is entry " + entry.index(), null);
     }
     return entry;
+  }
+
+  private static void checkAttested(LogTreeHead head, byte[] configRoot, JsonNode proof)
+      throws HistoryException {
+    try {
+      new InclusionProof(
+              proof.path("leafIndex").asLong(-1),
+              proof.path("treeSize").asLong(-1),
+              hashes(proof.path("auditPath"), "the head's Config Merkle proof"))
+          .verify(
+              configRoot,
+              ConfigKeys.DEPLOYMENT_LOG,
+              ConfigKeys.deploymentLogValue(head.size(), head.rootBytes()));
+    } catch (InclusionProofException | IllegalArgumentException e) {
+      throw new HistoryException(
+          "the log's head " + head + " is not the one the certificate's Config Merkle root "
+              + HexFormat.of().formatHex(configRoot) + " commits to: " + e.getMessage()
+              + " (if the enclave was just deployed to, read it again)",
+          e);
+    }
   }
 
   private static void checkConsistency(LogTreeHead since, LogTreeHead head, JsonNode c)

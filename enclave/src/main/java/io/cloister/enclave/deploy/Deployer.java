@@ -110,9 +110,10 @@ public final class Deployer {
 
   /** The configuration {@code apps} give: what the Merkle tree and certificates publish. */
   public static EnclaveConfig configOf(
-      String enclaveHostName, byte[] measurement, List<RunningApp> apps) {
+      String enclaveHostName, byte[] measurement, List<RunningApp> apps, LogTreeHead log) {
     return new EnclaveConfig(
-        enclaveHostName, measurement, apps.stream().map(RunningApp::descriptor).toList());
+            enclaveHostName, measurement, apps.stream().map(RunningApp::descriptor).toList())
+        .withDeploymentLog(log.size(), log.rootBytes());
   }
 
   /** The host name an app gets: its spec's, else {@code NAME.ENCLAVE-HOST}. */
@@ -175,10 +176,8 @@ public final class Deployer {
         List<RunningApp> next = new ArrayList<>(running.values());
         next.removeIf(a -> a.name().equals(spec.name()));
         next.add(app);
-        EnclaveConfig config = configOf(enclaveHostName, measurement, next);
-        CertificateSet set = issue(config);
-        // Logged before it takes effect: the log may name a change a crash then undid, never
-        // miss one that happened.
+        // Logged before it takes effect (the log may name a change a crash or a failure then
+        // undid, never miss one that happened), and its new head is in the new configuration.
         LogTreeHead logHead =
             append(
                 index ->
@@ -192,6 +191,8 @@ public final class Deployer {
                         Optional.of(hostName),
                         capabilities,
                         caller));
+        EnclaveConfig config = configOf(enclaveHostName, measurement, next, logHead);
+        CertificateSet set = issue(config);
         try {
           store.put(record, staged);
         } catch (EnclaveStoreException e) {
@@ -225,8 +226,6 @@ public final class Deployer {
     }
     List<RunningApp> next = new ArrayList<>(running.values());
     next.remove(app);
-    EnclaveConfig config = configOf(enclaveHostName, measurement, next);
-    CertificateSet set = issue(config);
     LogTreeHead logHead =
         append(
             index ->
@@ -240,6 +239,8 @@ public final class Deployer {
                     Optional.empty(),
                     List.of(),
                     caller));
+    EnclaveConfig config = configOf(enclaveHostName, measurement, next, logHead);
+    CertificateSet set = issue(config);
     try {
       store.remove(name);
     } catch (EnclaveStoreException e) {

@@ -3,7 +3,11 @@ package io.cloister.enclave.route;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloister.attestation.merkle.ConsistencyProof;
+import io.cloister.attestation.merkle.ConfigKeys;
+import io.cloister.attestation.merkle.ConfigTree;
+import io.cloister.attestation.merkle.InclusionProof;
+import io.cloister.enclave.certs.EnclaveCertificates;
+import java.nio.ByteBuffer;
 import io.cloister.enclave.history.DeploymentLog;
 import io.cloister.enclave.protocol.LogTreeHead;
 import io.cloister.enclave.protocol.ProtocolJson;
@@ -19,9 +23,10 @@ import java.util.Optional;
 
 /**
  * {@code GET /.well-known/cloister/log[?start=S][&limit=N][&from=M]}: the deployment log's tree
- * head, its entries from {@code S} (at most {@code N}, default and most {@value #MAX_LIMIT}), each
- * as its exact leaf text with its inclusion proof in the current tree, and with {@code from} the
- * consistency proof from {@code M} entries to now.
+ * head as the current certificates attest it (a leaf of their Config Merkle tree, with its
+ * inclusion proof there), its entries from {@code S} (at most {@code N}, default and most {@value
+ * #MAX_LIMIT}), each as its exact leaf text with its inclusion proof in that head, and with
+ * {@code from} the consistency proof from {@code M} entries to that head.
  */
 public final class LogRoutes {
   /** The path. */
@@ -32,10 +37,12 @@ public final class LogRoutes {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private final DeploymentLog log;
+  private final EnclaveCertificates certificates;
 
-  /** Routes over {@code log}. */
-  public LogRoutes(DeploymentLog log) {
+  /** Routes over {@code log}, whose head {@code certificates} attest. */
+  public LogRoutes(DeploymentLog log, EnclaveCertificates certificates) {
     this.log = log;
+    this.certificates = certificates;
   }
 
   /** Adds the route to {@code routing}. */
@@ -55,38 +62,47 @@ public final class LogRoutes {
       WellKnownRoutes.text(res, Status.BAD_REQUEST_400, e.getMessage());
       return;
     }
+    // The head the certificates carry, not the log's newest: a deploy appends before it installs
+    // its certificates, and a client checks this head against the certificate it was served.
+    ConfigTree config = certificates.config().tree();
+    ByteBuffer attested = ByteBuffer.wrap(config.value(ConfigKeys.DEPLOYMENT_LOG).orElseThrow());
+    long size = attested.getLong();
+    byte[] root = new byte[32];
+    attested.get(root);
+    LogTreeHead head = LogTreeHead.of(size, root);
+    if (from.isPresent() && from.get() > head.size()) {
+      WellKnownRoutes.text(
+          res,
+          Status.BAD_REQUEST_400,
+          "from=" + from.get() + " is past the log's size " + head.size()
+              + ": a head from the future means the log went back");
+      return;
+    }
+    HexFormat hex = HexFormat.of();
     ObjectNode out = NODES.objectNode();
-    LogTreeHead head;
-    List<byte[]> leaves;
-    ConsistencyProof consistency = null;
-    synchronized (log) { // one head for the entries and proofs of one answer
-      head = log.head();
-      if (from.isPresent() && from.get() > head.size()) {
-        WellKnownRoutes.text(
-            res,
-            Status.BAD_REQUEST_400,
-            "from=" + from.get() + " is past the log's size " + head.size()
-                + ": a head from the future means the log went back");
-        return;
-      }
-      leaves = log.leaves(start, (int) Math.min(limit, MAX_LIMIT));
-      ArrayNode entries = out.putArray("entries");
-      HexFormat hex = HexFormat.of();
-      for (int i = 0; i < leaves.size(); i++) {
-        long index = start + i;
-        ObjectNode e = entries.addObject();
-        e.put("index", index);
-        e.put("leaf", new String(leaves.get(i), StandardCharsets.UTF_8));
-        ArrayNode path = e.putArray("inclusionProof");
-        log.inclusionProof(index, head.size()).auditPath().forEach(h -> path.add(hex.formatHex(h)));
-      }
-      if (from.isPresent()) {
-        consistency = log.consistencyProof(from.get(), head.size());
-        ObjectNode c = out.putObject("consistency");
-        c.put("from", from.get());
-        ArrayNode path = c.putArray("path");
-        consistency.path().forEach(h -> path.add(hex.formatHex(h)));
-      }
+    InclusionProof configProof = config.proof(ConfigKeys.DEPLOYMENT_LOG);
+    ObjectNode cp = out.putObject("configProof");
+    cp.put("root", hex.formatHex(config.root()));
+    cp.put("leafIndex", configProof.leafIndex());
+    cp.put("treeSize", configProof.treeSize());
+    ArrayNode audit = cp.putArray("auditPath");
+    configProof.auditPath().forEach(h -> audit.add(hex.formatHex(h)));
+    long end = Math.min(start + Math.min(limit, MAX_LIMIT), head.size());
+    List<byte[]> leaves = log.leaves(start, (int) Math.max(0, end - start));
+    ArrayNode entries = out.putArray("entries");
+    for (int i = 0; i < leaves.size(); i++) {
+      long index = start + i;
+      ObjectNode e = entries.addObject();
+      e.put("index", index);
+      e.put("leaf", new String(leaves.get(i), StandardCharsets.UTF_8));
+      ArrayNode path = e.putArray("inclusionProof");
+      log.inclusionProof(index, head.size()).auditPath().forEach(h -> path.add(hex.formatHex(h)));
+    }
+    if (from.isPresent()) {
+      ObjectNode c = out.putObject("consistency");
+      c.put("from", from.get());
+      ArrayNode path = c.putArray("path");
+      log.consistencyProof(from.get(), head.size()).path().forEach(h -> path.add(hex.formatHex(h)));
     }
     out.set("treeHead", ProtocolJson.toJson(head));
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
