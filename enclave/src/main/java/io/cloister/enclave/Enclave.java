@@ -26,6 +26,7 @@ import io.cloister.enclave.history.DeploymentLog;
 import io.cloister.enclave.history.DeploymentLogException;
 import io.cloister.enclave.route.HealthRoutes;
 import io.cloister.enclave.route.LogRoutes;
+import io.cloister.enclave.state.RecordSeal;
 import io.cloister.enclave.state.SealingKey;
 import io.cloister.enclave.rpc.McpRoutes;
 import io.cloister.enclave.rpc.RpcApps;
@@ -38,7 +39,6 @@ import io.cloister.enclave.route.WellKnownRoutes;
 import io.cloister.enclave.state.DirectoryEnclaveStore;
 import io.cloister.enclave.state.EnclaveStore;
 import io.cloister.enclave.state.EnclaveStoreException;
-import io.cloister.enclave.state.SecretFile;
 import io.cloister.serve.AppLimits;
 import io.cloister.serve.AppServer;
 import io.cloister.serve.ListenerOptions;
@@ -127,22 +127,28 @@ public final class Enclave implements AutoCloseable {
     } catch (IOException e) {
       throw new EnclaveStartException("the manager token: " + e.getMessage(), e);
     }
+    SealingKey sealing;
+    try {
+      sealing =
+          identity.simulated()
+              ? SealingKey.simulated(options.dataDir())
+              : SealingKey.gramine(GramineAttester.DEFAULT_DIRECTORY.resolve("keys"));
+    } catch (IOException e) {
+      throw new EnclaveStartException("the sealing key: " + e.getMessage(), e);
+    }
     EnclaveStore store;
     try {
-      store = DirectoryEnclaveStore.open(options.dataDir().resolve("state"));
+      store =
+          DirectoryEnclaveStore.open(
+              options.dataDir().resolve("state"),
+              new RecordSeal(sealing.derive("deployment-records/aead")));
     } catch (EnclaveStoreException e) {
       throw new EnclaveStartException(e.getMessage(), e);
     }
     DeploymentLog deploymentLog;
     try {
-      SealingKey sealing =
-          identity.simulated()
-              ? SealingKey.simulated(options.dataDir())
-              : SealingKey.gramine(GramineAttester.DEFAULT_DIRECTORY.resolve("keys"));
       deploymentLog =
           DeploymentLog.open(options.dataDir().resolve("log"), sealing.derive("deployment-log/mac"));
-    } catch (IOException e) {
-      throw new EnclaveStartException("the sealing key: " + e.getMessage(), e);
     } catch (DeploymentLogException e) {
       // The host changed the log: serving on would hide it. An operator must look first.
       throw new EnclaveStartException(
@@ -155,7 +161,7 @@ public final class Enclave implements AutoCloseable {
         new AppCompiler(
             options.engine(),
             options.maxMemoryBytes(),
-            codeCache(options, identity),
+            codeCache(options, sealing),
             w -> LOG.log(Level.WARNING, w));
     AppHosts hosts = new AppHosts(logs, options.dataDir().resolve("kv"));
     List<RunningApp> restored;
@@ -273,25 +279,15 @@ public final class Enclave implements AutoCloseable {
 
   /**
    * Where Chicory's generated classes are kept so a restart does not recompile: {@code
-   * DATA/code-cache}, each entry HMAC-tagged. The simulated enclave keeps the tag key in {@code
-   * DATA/code-cache.key} (no protection against the host, as nothing of a simulated enclave is);
-   * under Gramine there is no cache until the key comes from the sealing key (issue 13): a key the
-   * host can read would let it plant classes the enclave defines.
+   * DATA/code-cache}, each entry HMAC-tagged with a key derived from the sealing key, so that a
+   * class the enclave defines is one its own compiler wrote; an entry the host edited is refused and
+   * recompiled from the wasm.
    */
-  private static Optional<CompiledCodeCache> codeCache(EnclaveOptions options, EnclaveIdentity identity)
-      throws EnclaveStartException {
-    if (!identity.simulated()) {
-      return Optional.empty();
-    }
-    try {
-      SecretFile key = SecretFile.readOrCreate(options.dataDir().resolve("code-cache.key"), 32);
-      return Optional.of(
-          new AuthenticatedCodeCache(
-              new DirectoryCodeCache(options.dataDir().resolve("code-cache")),
-              new SecretKeySpec(key.value().getBytes(java.nio.charset.StandardCharsets.US_ASCII), "HmacSHA256")));
-    } catch (IOException e) {
-      throw new EnclaveStartException("the compiled-code cache: " + e.getMessage(), e);
-    }
+  private static Optional<CompiledCodeCache> codeCache(EnclaveOptions options, SealingKey sealing) {
+    return Optional.of(
+        new AuthenticatedCodeCache(
+            new DirectoryCodeCache(options.dataDir().resolve("code-cache")),
+            new SecretKeySpec(sealing.derive("code-cache/mac"), "HmacSHA256")));
   }
 
   /**

@@ -31,28 +31,36 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The enclave's deployments in a directory: {@code apps/NAME.json} (the record, replaced by an
- * atomic rename after an fsync), {@code artifacts/SHA256} (content-addressed, written and synced
- * before any record names it) and {@code staging/} (uploads in progress, cleared on open). The
- * bytes are in the clear: sealing them is the next issue's, behind this same interface.
+ * The enclave's deployments in a directory: {@code apps/NAME.sealed} (the record, sealed by {@link
+ * RecordSeal} to its app, replaced by an atomic rename after an fsync), {@code artifacts/SHA256}
+ * (content-addressed, written and synced before any record names it, checked against its hash
+ * when read back; the code is public, its hash is in the certificates) and {@code staging/}
+ * (uploads in progress, cleared on open). Not detected here: the host putting back an older
+ * sealed record of the same app (a rollback; issue 13's state head).
  */
 public final class DirectoryEnclaveStore implements EnclaveStore {
   private static final HexFormat HEX = HexFormat.of();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final String RECORD = ".sealed";
 
   private final Path apps;
   private final Path artifacts;
   private final Path staging;
+  private final RecordSeal seal;
 
-  private DirectoryEnclaveStore(Path root) {
+  private DirectoryEnclaveStore(Path root, RecordSeal seal) {
+    this.seal = seal;
     this.apps = root.resolve("apps");
     this.artifacts = root.resolve("artifacts");
     this.staging = root.resolve("staging");
   }
 
-  /** Opens (creating) the store under {@code root}, discarding uploads a crash left behind. */
-  public static DirectoryEnclaveStore open(Path root) throws EnclaveStoreException {
-    DirectoryEnclaveStore store = new DirectoryEnclaveStore(root);
+  /**
+   * Opens (creating) the store under {@code root}, its records sealed by {@code seal}, discarding
+   * uploads a crash left behind.
+   */
+  public static DirectoryEnclaveStore open(Path root, RecordSeal seal) throws EnclaveStoreException {
+    DirectoryEnclaveStore store = new DirectoryEnclaveStore(root, seal);
     try {
       Files.createDirectories(store.apps);
       Files.createDirectories(store.artifacts);
@@ -114,8 +122,12 @@ public final class DirectoryEnclaveStore implements EnclaveStore {
         fsync(artifacts);
       }
       Path record = recordFile(deployment.name());
-      Path tmp = Files.createTempFile(staging, deployment.name() + "-", ".json");
-      Files.write(tmp, ProtocolJson.text(toJson(deployment)).getBytes(StandardCharsets.UTF_8));
+      Path tmp = Files.createTempFile(staging, deployment.name() + "-", ".sealed");
+      Files.write(
+          tmp,
+          seal.seal(
+              deployment.name(),
+              ProtocolJson.text(toJson(deployment)).getBytes(StandardCharsets.UTF_8)));
       fsync(tmp);
       move(tmp, record);
       fsync(apps);
@@ -139,7 +151,7 @@ public final class DirectoryEnclaveStore implements EnclaveStore {
   @Override
   public List<DeploymentRecord> deployments() throws EnclaveStoreException {
     List<DeploymentRecord> out = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(apps, "*.json")) {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(apps, "*" + RECORD)) {
       for (Path f : files) {
         out.add(read(f));
       }
@@ -174,7 +186,7 @@ public final class DirectoryEnclaveStore implements EnclaveStore {
     if (!DeploymentRules.NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("not an app name: " + name);
     }
-    return apps.resolve(name + ".json");
+    return apps.resolve(name + RECORD);
   }
 
   private void collectArtifacts() throws IOException, EnclaveStoreException {
@@ -203,18 +215,30 @@ public final class DirectoryEnclaveStore implements EnclaveStore {
     return o;
   }
 
-  private static DeploymentRecord read(Path f) throws EnclaveStoreException {
+  private DeploymentRecord read(Path f) throws EnclaveStoreException {
+    String file = f.getFileName().toString();
+    String name = file.substring(0, file.length() - RECORD.length());
     try {
-      JsonNode o = ProtocolJson.parse(Files.readAllBytes(f));
+      byte[] plain;
+      try {
+        plain = seal.open(name, Files.readAllBytes(f));
+      } catch (EnclaveStoreException e) {
+        throw new EnclaveStoreException(f + ": " + e.getMessage(), e);
+      }
+      JsonNode o = ProtocolJson.parse(plain);
       List<String> caps = new ArrayList<>();
       o.path("capabilities").forEach(c -> caps.add(c.asText()));
-      return new DeploymentRecord(
+      DeploymentRecord record = new DeploymentRecord(
           ProtocolJson.deploymentSpec(o.get("spec")),
           caps,
           HEX.parseHex(o.path("codeHash").asText()),
           o.path("artifactKind").asText(),
           o.path("artifactSize").asLong(),
           Instant.parse(o.path("deployedAt").asText()));
+      if (!record.name().equals(name)) {
+        throw new EnclaveStoreException(f + " holds the record of " + record.name());
+      }
+      return record;
     } catch (IOException e) {
       throw new EnclaveStoreException("cannot read " + f + ": " + e, e);
     } catch (ProtocolFormatException | IllegalArgumentException | DateTimeParseException e) {

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DirectoryEnclaveStoreTest {
+  private static final RecordSeal SEAL = new RecordSeal(new byte[32]);
+
   @TempDir Path dir;
 
   private static DeploymentRecord record(String name, StagedArtifact a) {
@@ -33,20 +35,20 @@ class DirectoryEnclaveStoreTest {
   void aDeploymentSurvivesReopeningWithItsArtifact() throws Exception {
     byte[] bytes = "component bytes".getBytes();
     DeploymentRecord r;
-    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir);
+    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir, SEAL);
     try (StagedArtifact a = store.stage(new ByteArrayInputStream(bytes), 1000)) {
       assertThat(a.size()).isEqualTo(bytes.length);
       r = record("hello", a);
       store.put(r, a);
     }
-    DirectoryEnclaveStore reopened = DirectoryEnclaveStore.open(dir);
+    DirectoryEnclaveStore reopened = DirectoryEnclaveStore.open(dir, SEAL);
     assertThat(reopened.deployments()).containsExactly(r);
     assertThat(reopened.artifact(r)).isEqualTo(bytes);
   }
 
   @Test
   void anOversizedUploadIsRefusedWithoutReadingTheRest() throws Exception {
-    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir);
+    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir, SEAL);
     AtomicLong read = new AtomicLong();
     InputStream endless =
         new InputStream() {
@@ -74,7 +76,7 @@ class DirectoryEnclaveStoreTest {
 
   @Test
   void aChangedArtifactIsDetected() throws Exception {
-    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir);
+    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir, SEAL);
     DeploymentRecord r;
     try (StagedArtifact a = store.stage(new ByteArrayInputStream(new byte[] {1, 2, 3}), 10)) {
       r = record("hello", a);
@@ -88,7 +90,7 @@ class DirectoryEnclaveStoreTest {
 
   @Test
   void removingTheLastDeploymentOfAnArtifactRemovesTheArtifact() throws Exception {
-    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir);
+    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir, SEAL);
     DeploymentRecord a;
     DeploymentRecord b;
     try (StagedArtifact s = store.stage(new ByteArrayInputStream(new byte[] {9}), 10)) {
@@ -109,19 +111,52 @@ class DirectoryEnclaveStoreTest {
   }
 
   @Test
-  void aCorruptRecordIsReportedWithItsFile() throws Exception {
-    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir);
-    Files.writeString(dir.resolve("apps").resolve("bad.json"), "{\"spec\": {\"name\": 3}");
+  void aRecordTheHostWroteIsRefusedWithItsFile() throws Exception {
+    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir, SEAL);
+    Files.writeString(
+        dir.resolve("apps").resolve("bad.sealed"), "{\"spec\": {\"name\": \"bad\", \"routePrefix\": \"/bad\"}}");
     assertThatThrownBy(store::deployments)
         .isInstanceOf(EnclaveStoreException.class)
-        .hasMessageContaining("bad.json");
+        .hasMessageContaining("bad.sealed")
+        .hasMessageContaining("does not authenticate");
+  }
+
+  @Test
+  void recordsAreSealedToTheirAppAndToTheKey() throws Exception {
+    DirectoryEnclaveStore store = DirectoryEnclaveStore.open(dir, SEAL);
+    try (StagedArtifact a = store.stage(new ByteArrayInputStream("one".getBytes()), 1000)) {
+      store.put(record("one", a), a);
+    }
+    try (StagedArtifact a = store.stage(new ByteArrayInputStream("two".getBytes()), 1000)) {
+      store.put(record("two", a), a);
+    }
+    Path one = dir.resolve("apps").resolve("one.sealed");
+    Path two = dir.resolve("apps").resolve("two.sealed");
+    // The variable's value and the spec are nowhere in the clear.
+    for (Path f : List.of(one, two)) {
+      String text = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+      assertThat(text).doesNotContain("wasi:random").doesNotContain("\"K\"").doesNotContain("/one");
+    }
+    byte[] oneBytes = Files.readAllBytes(one);
+    Files.write(one, Files.readAllBytes(two)); // another app's record in its place
+    assertThatThrownBy(store::deployments).hasMessageContaining("the sealed record of one");
+    byte[] flipped = oneBytes.clone();
+    flipped[flipped.length - 1] ^= 1;
+    Files.write(one, flipped);
+    assertThatThrownBy(store::deployments).hasMessageContaining("does not authenticate");
+    Files.write(one, oneBytes);
+    assertThat(store.deployments()).extracting(DeploymentRecord::name).containsExactly("one", "two");
+    assertThatThrownBy(() -> DirectoryEnclaveStore.open(dir, new RecordSeal(new byte[] {
+          1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16,
+          17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32})).deployments())
+        .hasMessageContaining("sealed by another enclave");
   }
 
   @Test
   void leftoverUploadsAreClearedOnOpen() throws Exception {
-    DirectoryEnclaveStore.open(dir);
+    DirectoryEnclaveStore.open(dir, SEAL);
     Files.write(dir.resolve("staging").resolve("upload-1.part"), new byte[100]);
-    DirectoryEnclaveStore.open(dir);
+    DirectoryEnclaveStore.open(dir, SEAL);
     try (var staging = Files.list(dir.resolve("staging"))) {
       assertThat(staging).isEmpty();
     }
