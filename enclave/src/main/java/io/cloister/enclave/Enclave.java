@@ -23,6 +23,9 @@ import io.cloister.enclave.logs.LogLines;
 import io.cloister.enclave.manage.ManagementApi;
 import io.cloister.enclave.manage.ManagerToken;
 import io.cloister.enclave.history.DeploymentLog;
+import io.cloister.enclave.kv.HostStore;
+import io.cloister.enclave.kv.RocksHostStore;
+import io.cloister.enclave.kv.SealedKeyValue;
 import io.cloister.enclave.history.DeploymentLogException;
 import io.cloister.enclave.route.HealthRoutes;
 import io.cloister.enclave.route.LogRoutes;
@@ -163,7 +166,24 @@ public final class Enclave implements AutoCloseable {
             options.maxMemoryBytes(),
             codeCache(options, sealing),
             w -> LOG.log(Level.WARNING, w));
-    AppHosts hosts = new AppHosts(logs, options.dataDir().resolve("kv"));
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    RocksHostStore keyValueStore;
+    try {
+      keyValueStore = RocksHostStore.open(options.dataDir().resolve("kv-sealed"));
+    } catch (HostStore.HostStoreException e) {
+      throw new EnclaveStartException(e.getMessage(), e);
+    }
+    SealedKeyValue keyValue =
+        new SealedKeyValue(
+            keyValueStore,
+            sealing,
+            (app, what) -> {
+              LOG.log(Level.WARNING, "key-value tampering detected for app " + app + ": " + what);
+              metrics
+                  .counter("cloister_kv_tampering", "app", app)
+                  .increment(); // cloister_kv_tampering_total in /metrics
+            });
+    AppHosts hosts = new AppHosts(logs, keyValue);
     List<RunningApp> restored;
     try {
       restored = Deployer.restore(store, compiler, hosts, options.hostName());
@@ -183,7 +203,6 @@ public final class Enclave implements AutoCloseable {
     }
     AtomicBoolean stopping = new AtomicBoolean();
     AtomicBoolean ready = new AtomicBoolean();
-    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     FreshnessResponder freshness = new FreshnessResponder(attester);
     LogRoutes logRoutes = new LogRoutes(deploymentLog, certificates);
     WellKnownRoutes wellKnown = new WellKnownRoutes(freshness, Optional.of(collateralSource(options, identity, attester)));
@@ -274,7 +293,15 @@ public final class Enclave implements AutoCloseable {
     ready.set(true);
     DeployWarmUp.start(options.maxMemoryBytes());
     return new Enclave(
-        options, identity, token, certificates, deployer, appServer, manage, renewal, stopping);
+        options,
+        identity,
+        token,
+        certificates,
+        deployer,
+        appServer,
+        manage,
+        renewal,
+        stopping);
   }
 
   /**
@@ -416,5 +443,7 @@ public final class Enclave implements AutoCloseable {
     renewal.shutdownNow();
     manage.stop();
     apps.close(options.stopGrace());
+    // The key-value database is left open: a guest abandoned past its deadline may still hold
+    // it, and RocksDB must not be used after close. Every acknowledged write is already synced.
   }
 }

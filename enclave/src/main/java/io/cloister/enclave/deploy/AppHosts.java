@@ -4,22 +4,21 @@ import io.cloister.enclave.logs.AppLogs;
 import io.cloister.enclave.state.DeploymentRecord;
 import io.cloister.wasi.Capability;
 import io.cloister.wasi.WasiHost;
-import io.cloister.wasi.keyvalue.FileKeyValueBuckets;
-import java.nio.file.Path;
+import io.cloister.enclave.kv.SealedKeyValue;
 
 /**
  * Each app's WASI configuration: its name and version, its variables, its capabilities, its log
- * stream, and its own key-value directory (kept by name, so a redeploy keeps the data; sealed in
- * the next issue).
+ * stream, and its own buckets in the sealed key-value store (kept by name, so a redeploy keeps
+ * the data).
  */
 public final class AppHosts {
   private final AppLogs logs;
-  private final Path keyValueRoot;
+  private final SealedKeyValue keyValue;
 
-  /** Apps log to {@code logs} and keep key-value data under {@code keyValueRoot/NAME}. */
-  public AppHosts(AppLogs logs, Path keyValueRoot) {
+  /** Apps log to {@code logs} and keep key-value data, by name, in {@code keyValue}. */
+  public AppHosts(AppLogs logs, SealedKeyValue keyValue) {
     this.logs = logs;
-    this.keyValueRoot = keyValueRoot;
+    this.keyValue = keyValue;
   }
 
   /** The WASI configuration of the app {@code record} deploys. */
@@ -29,7 +28,7 @@ public final class AppHosts {
             .version(record.codeHashHex().substring(0, 12))
             .log(logs.of(record.name()))
             .capabilities(Capability.parseAll(record.capabilities()))
-            .keyValue(new FileKeyValueBuckets(keyValueRoot.resolve(record.name())));
+            .keyValue(keyValue.buckets(record.name()));
     record.spec().env().forEach(b::variable);
     return b.build();
   }
