@@ -20,6 +20,12 @@ public interface HostStore extends AutoCloseable {
   /** Removes {@code key}, durably before it returns. */
   void delete(byte[] key) throws HostStoreException;
 
+  /** One write of a batch: a put, or a delete when {@code value} is null. */
+  record Write(byte[] key, byte[] value) {}
+
+  /** Applies every write of {@code batch} atomically (all or none), durably before it returns. */
+  void write(List<Write> batch) throws HostStoreException;
+
   /** Every entry whose key starts with {@code prefix}, in key order. */
   List<Map.Entry<byte[], byte[]>> scan(byte[] prefix) throws HostStoreException;
 

@@ -12,6 +12,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -71,6 +72,22 @@ public final class RocksHostStore implements HostStore {
       db.delete(durable, key);
     } catch (RocksDBException e) {
       throw new HostStoreException("cannot delete from the key-value database: " + e, e);
+    }
+  }
+
+  @Override
+  public void write(List<Write> batch) throws HostStoreException {
+    try (WriteBatch b = new WriteBatch()) {
+      for (Write w : batch) {
+        if (w.value() == null) {
+          b.delete(w.key());
+        } else {
+          b.put(w.key(), w.value());
+        }
+      }
+      db.write(durable, b);
+    } catch (RocksDBException e) {
+      throw new HostStoreException("cannot write a batch to the key-value database: " + e, e);
     }
   }
 

@@ -185,8 +185,65 @@ final class SealedStore implements KeyValueStore {
     return Optional.of(opened);
   }
 
+  @Override
+  public synchronized void setMany(List<Map.Entry<String, byte[]>> keyValues)
+      throws KeyValueException {
+    // Everything is checked and sealed first, then written in one atomic batch: all or nothing.
+    Map<String, byte[]> last = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> kv : keyValues) {
+      KeyValueStore.checkKey(kv.getKey());
+      KeyValueStore.checkValue(kv.getValue());
+      last.put(kv.getKey(), kv.getValue()); // a key given twice keeps its last value
+    }
+    List<HostStore.Write> batch = new ArrayList<>();
+    Map<ByteBuffer, Long> next = new java.util.HashMap<>();
+    for (Map.Entry<String, byte[]> kv : last.entrySet()) {
+      long version = read(kv.getKey()).map(Opened::version).orElse(deletedAt(kv.getKey())) + 1;
+      byte[] stored = storedKey(kv.getKey());
+      batch.add(new HostStore.Write(stored, seal(stored, kv.getKey(), version, kv.getValue())));
+      next.put(ByteBuffer.wrap(stored), version);
+    }
+    try {
+      host.write(batch);
+    } catch (HostStore.HostStoreException e) {
+      throw KeyValueException.other("the store cannot write the batch: " + e.getMessage());
+    }
+    versions.putAll(next);
+  }
+
+  @Override
+  public synchronized void deleteMany(List<String> keys) throws KeyValueException {
+    List<HostStore.Write> batch = new ArrayList<>();
+    Map<ByteBuffer, Long> next = new java.util.HashMap<>();
+    for (String key : new java.util.LinkedHashSet<>(keys)) {
+      KeyValueStore.checkKey(key);
+      Optional<Opened> current = read(key);
+      if (current.isPresent()) {
+        byte[] stored = storedKey(key);
+        batch.add(new HostStore.Write(stored, null));
+        next.put(ByteBuffer.wrap(stored), -current.get().version());
+      }
+    }
+    try {
+      host.write(batch);
+    } catch (HostStore.HostStoreException e) {
+      throw KeyValueException.other("the store cannot delete the batch: " + e.getMessage());
+    }
+    versions.putAll(next);
+  }
+
   private void write(String key, long version, byte[] value) throws KeyValueException {
     byte[] stored = storedKey(key);
+    try {
+      host.put(stored, seal(stored, key, version, value));
+    } catch (HostStore.HostStoreException e) {
+      throw KeyValueException.other("the store cannot write '" + key + "': " + e.getMessage());
+    }
+    versions.put(ByteBuffer.wrap(stored), version);
+  }
+
+  /** The sealed record of {@code key} at {@code version} with {@code value}, for {@code stored}. */
+  private byte[] seal(byte[] stored, String key, long version, byte[] value) {
     byte[] name = key.getBytes(StandardCharsets.UTF_8);
     byte[] plain =
         ByteBuffer.allocate(8 + 4 + name.length + value.length)
@@ -206,12 +263,7 @@ final class SealedStore implements KeyValueStore {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("every JDK has AES-GCM", e);
     }
-    try {
-      host.put(stored, ByteBuffer.allocate(NONCE + sealed.length).put(nonce).put(sealed).array());
-    } catch (HostStore.HostStoreException e) {
-      throw KeyValueException.other("the store cannot write '" + key + "': " + e.getMessage());
-    }
-    versions.put(ByteBuffer.wrap(stored), version);
+    return ByteBuffer.allocate(NONCE + sealed.length).put(nonce).put(sealed).array();
   }
 
   /** Opens a record found under {@code stored}; {@code expectedKey} null when listing. */

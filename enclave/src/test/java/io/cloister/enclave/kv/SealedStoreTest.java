@@ -164,6 +164,23 @@ class SealedStoreTest {
   }
 
   @Test
+  void aBatchIsAllOrNothing() throws Exception {
+    KeyValueStore b = bucket("app", "batch");
+    b.setMany(
+        List.of(Map.entry("x", utf8("1")), Map.entry("y", utf8("2")), Map.entry("x", utf8("3"))));
+    assertThat(b.get("x")).contains(utf8("3"));
+    assertThat(b.get("y")).contains(utf8("2"));
+    byte[] tooLarge = new byte[KeyValueStore.MAX_VALUE_BYTES + 1];
+    assertThatThrownBy(
+            () -> b.setMany(List.of(Map.entry("z", utf8("new")), Map.entry("w", tooLarge))))
+        .isInstanceOf(KeyValueException.class);
+    assertThat(b.exists("z")).isFalse(); // the first one was not written either
+    b.deleteMany(List.of("x", "y", "absent"));
+    assertThat(b.listKeys(Optional.empty()).keys()).isEmpty();
+    assertThat(tampering).isEmpty();
+  }
+
+  @Test
   void parallelIncrementsLoseNothing() throws Exception {
     KeyValueStore b = bucket("app", "counters");
     ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -162,8 +162,8 @@ abstract class KeyValueHost<B, E> {
     return result(() -> store.increment(key, delta));
   }
 
-  // batch: several keys in one call, not atomic as a whole (the specification does not ask it);
-  // each key's operation is
+  // batch: several keys in one call; set-many and delete-many are all-or-nothing where the store
+  // can make them so (KeyValueStore.setMany), each key's operation is atomic everywhere
 
   /** {@code batch.get-many}: for each key, its key and value when present. */
   public Result<List<Optional<Tuple2<String, byte[]>>>, E> getMany(
@@ -183,21 +183,18 @@ abstract class KeyValueHost<B, E> {
   public Result<Void, E> setMany(Borrow<B> bucket, List<Tuple2<String, byte[]>> keyValues) {
     KeyValueStore store = store(bucket);
     return done(
-        () -> {
-          for (Tuple2<String, byte[]> kv : keyValues) {
-            store.set(kv.v0(), kv.v1());
-          }
-        });
+        () ->
+            store.setMany(
+                keyValues.stream()
+                    .<java.util.Map.Entry<String, byte[]>>map(
+                        kv -> new java.util.AbstractMap.SimpleImmutableEntry<>(kv.v0(), kv.v1()))
+                    .toList()));
   }
 
   /** {@code batch.delete-many}. */
   public Result<Void, E> deleteMany(Borrow<B> bucket, List<String> keys) {
     KeyValueStore store = store(bucket);
     return done(
-        () -> {
-          for (String key : keys) {
-            store.delete(key);
-          }
-        });
+        () -> store.deleteMany(keys));
   }
 }

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,6 +54,23 @@ public interface KeyValueStore {
    */
   boolean compareAndSwap(String key, Optional<byte[]> expected, byte[] value)
       throws KeyValueException;
+
+  /**
+   * Stores every value of {@code keyValues}. The default does it key by key; a store that can
+   * (the enclave's sealed one) makes it all-or-nothing, after checking every key and value.
+   */
+  default void setMany(List<Map.Entry<String, byte[]>> keyValues) throws KeyValueException {
+    for (Map.Entry<String, byte[]> kv : keyValues) {
+      set(kv.getKey(), kv.getValue());
+    }
+  }
+
+  /** Removes every key of {@code keys}; all-or-nothing where the store can, as {@link #setMany}. */
+  default void deleteMany(List<String> keys) throws KeyValueException {
+    for (String key : keys) {
+      delete(key);
+    }
+  }
 
   /** Whether {@code current} and {@code expected} are both absent or hold the same bytes. */
   static boolean sameValue(Optional<byte[]> current, Optional<byte[]> expected) {
