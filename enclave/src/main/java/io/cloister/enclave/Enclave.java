@@ -314,7 +314,8 @@ public final class Enclave implements AutoCloseable {
     return Optional.of(
         new AuthenticatedCodeCache(
             new DirectoryCodeCache(options.dataDir().resolve("code-cache")),
-            new SecretKeySpec(sealing.derive("code-cache/mac"), "HmacSHA256")));
+            new SecretKeySpec(sealing.derive("code-cache/mac"), "HmacSHA256"),
+            what -> LOG.log(Level.WARNING, what + "; recompiling from the wasm")));
   }
 
   /**
