@@ -2,9 +2,6 @@ package io.cloister.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloister.attestation.ratls.RaTlsContexts;
-import io.cloister.attestation.ratls.RaTlsExpectations;
-import io.cloister.attestation.ratls.RaTlsTrustManager;
 import io.cloister.enclave.client.EnclaveClient;
 import io.cloister.enclave.protocol.DeploymentSpec;
 import java.net.http.HttpClient;
@@ -12,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,13 +28,7 @@ class EnclaveCodeCacheTest {
   void anEditedCacheEntryIsRefusedAndTheAppRecompiled() throws Exception {
     Path data = dir.resolve("data");
     try (EnclaveProcess enclave = EnclaveProcess.start(data, "enclave.test");
-        EnclaveClient client =
-            EnclaveClient.connect(
-                enclave.manage,
-                EnclaveClient.readToken(enclave.tokenFile()),
-                enclave.verifier(),
-                RaTlsExpectations.none(),
-                Duration.ofSeconds(30))) {
+        EnclaveClient client = enclave.client()) {
       client.deploy(
           DeploymentSpec.of("hello", "/hello", Optional.empty()),
           FIXTURES.resolve("hello.component.wasm"));
@@ -54,12 +44,7 @@ class EnclaveCodeCacheTest {
       Files.write(f, bytes);
     }
     try (EnclaveProcess again = EnclaveProcess.start(data, "enclave.test");
-        HttpClient http =
-            HttpClient.newBuilder()
-                .sslContext(
-                    RaTlsContexts.client(
-                        new RaTlsTrustManager(again.verifier(), RaTlsExpectations.none())))
-                .build()) {
+        HttpClient http = again.https()) {
       HttpResponse<String> res =
           http.send(
               HttpRequest.newBuilder(again.apps.resolve("/hello/")).build(),

@@ -65,13 +65,7 @@ class EnclaveHistoryTest {
     LogTreeHead afterFour;
     byte[] configRoot;
     try (EnclaveProcess enclave = EnclaveProcess.start(data, "enclave.test")) {
-      try (EnclaveClient client =
-          EnclaveClient.connect(
-              enclave.manage,
-              EnclaveClient.readToken(enclave.tokenFile()),
-              enclave.verifier(),
-              RaTlsExpectations.none(),
-              Duration.ofSeconds(30))) {
+      try (EnclaveClient client = enclave.client()) {
         DeployResult first = client.deploy(DeploymentSpec.of("a", "/a", Optional.empty()), hello);
         assertThat(first.logHead().size()).isEqualTo(1);
         afterTwo = client.deploy(DeploymentSpec.of("a", "/a", Optional.empty()), echo).logHead();

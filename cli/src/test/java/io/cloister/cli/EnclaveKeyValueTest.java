@@ -2,9 +2,6 @@ package io.cloister.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloister.attestation.ratls.RaTlsContexts;
-import io.cloister.attestation.ratls.RaTlsExpectations;
-import io.cloister.attestation.ratls.RaTlsTrustManager;
 import io.cloister.enclave.client.EnclaveClient;
 import io.cloister.enclave.protocol.DeploymentSpec;
 import java.net.URI;
@@ -37,14 +34,6 @@ class EnclaveKeyValueTest {
 
   @TempDir Path dir;
 
-  private static HttpClient http(EnclaveProcess enclave) throws Exception {
-    return HttpClient.newBuilder()
-        .sslContext(
-            RaTlsContexts.client(new RaTlsTrustManager(enclave.verifier(), RaTlsExpectations.none())))
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
-  }
-
   private static long count(HttpClient http, URI uri) throws Exception {
     HttpResponse<String> res =
         http.send(
@@ -58,19 +47,13 @@ class EnclaveKeyValueTest {
   void parallelIncrementsAreExactDurableAndNeverInTheClearOnTheHost() throws Exception {
     Path data = dir.resolve("data");
     try (EnclaveProcess enclave = EnclaveProcess.start(data, "enclave.test")) {
-      try (EnclaveClient client =
-          EnclaveClient.connect(
-              enclave.manage,
-              EnclaveClient.readToken(enclave.tokenFile()),
-              enclave.verifier(),
-              RaTlsExpectations.none(),
-              Duration.ofSeconds(30))) {
+      try (EnclaveClient client = enclave.client()) {
         client.deploy(
             new DeploymentSpec("counter", "/counter", Optional.empty(), Map.of(), List.of()),
             FIXTURES.resolve("kv-counter.component.wasm"));
       }
       URI uri = enclave.apps.resolve("/counter/" + MARKER);
-      try (HttpClient http = http(enclave)) {
+      try (HttpClient http = enclave.https()) {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<Long>> done = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -92,7 +75,7 @@ class EnclaveKeyValueTest {
       }
     }
     try (EnclaveProcess again = EnclaveProcess.start(data, "enclave.test");
-        HttpClient http = http(again)) {
+        HttpClient http = again.https()) {
       assertThat(count(http, again.apps.resolve("/counter/" + MARKER))).isEqualTo(202);
     }
     byte[] marker = MARKER.getBytes(StandardCharsets.US_ASCII);

@@ -2,9 +2,6 @@ package io.cloister.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cloister.attestation.ratls.RaTlsContexts;
-import io.cloister.attestation.ratls.RaTlsExpectations;
-import io.cloister.attestation.ratls.RaTlsTrustManager;
 import io.cloister.enclave.client.EnclaveClient;
 import io.cloister.enclave.protocol.DeploymentSpec;
 import java.net.URI;
@@ -37,13 +34,7 @@ class EnclaveKillTest {
     Path data = dir.resolve("data");
     Random random = new Random(20261204L);
     try (EnclaveProcess first = EnclaveProcess.start(data, "enclave.test");
-        EnclaveClient client =
-            EnclaveClient.connect(
-                first.manage,
-                EnclaveClient.readToken(first.tokenFile()),
-                first.verifier(),
-                RaTlsExpectations.none(),
-                Duration.ofSeconds(30))) {
+        EnclaveClient client = first.client()) {
       client.deploy(
           DeploymentSpec.of("counter", "/counter", Optional.empty()),
           FIXTURES.resolve("kv-counter.component.wasm"));
@@ -52,13 +43,7 @@ class EnclaveKillTest {
     for (int round = 0; round < ROUNDS; round++) {
       EnclaveProcess enclave = EnclaveProcess.start(data, "enclave.test");
       URI uri = enclave.apps.resolve("/counter/acked");
-      HttpClient http =
-          HttpClient.newBuilder()
-              .sslContext(
-                  RaTlsContexts.client(
-                      new RaTlsTrustManager(enclave.verifier(), RaTlsExpectations.none())))
-              .connectTimeout(Duration.ofSeconds(10))
-              .build();
+      HttpClient http = enclave.https();
       // The first answer of a round tells what the restart kept: every acknowledged increment,
       // plus at most one per client that was in flight when the process died.
       long kept = increment(http, uri) - 1;

@@ -134,6 +134,27 @@ final class EnclaveProcess implements AutoCloseable {
     }
   }
 
+  /** A management client that verifies this enclave (simulation allowed) and holds its token. */
+  io.cloister.enclave.client.EnclaveClient client() throws Exception {
+    return io.cloister.enclave.client.EnclaveClient.connect(
+        manage,
+        io.cloister.enclave.client.EnclaveClient.readToken(tokenFile()),
+        verifier(),
+        io.cloister.attestation.ratls.RaTlsExpectations.none(),
+        Duration.ofSeconds(30));
+  }
+
+  /** An HTTPS client for the apps that verifies every RA-TLS certificate it is served. */
+  java.net.http.HttpClient https() throws Exception {
+    return java.net.http.HttpClient.newBuilder()
+        .sslContext(
+            io.cloister.attestation.ratls.RaTlsContexts.client(
+                new io.cloister.attestation.ratls.RaTlsTrustManager(
+                    verifier(), io.cloister.attestation.ratls.RaTlsExpectations.none())))
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+  }
+
   /** The token file. */
   Path tokenFile() {
     return dataDir.resolve("manager-token");

@@ -70,13 +70,7 @@ class EnclaveRpcTest {
             .sslContext(RaTlsContexts.client(trust))
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    try (EnclaveClient client =
-        EnclaveClient.connect(
-            enclave.manage,
-            EnclaveClient.readToken(enclave.tokenFile()),
-            enclave.verifier(),
-            RaTlsExpectations.none(),
-            Duration.ofSeconds(60))) {
+    try (EnclaveClient client = enclave.client()) {
       for (String name : FIXTURES) {
         client.deploy(
             DeploymentSpec.of(name, "/" + name, Optional.empty()),
