@@ -205,7 +205,7 @@ public final class Enclave implements AutoCloseable {
     AtomicBoolean ready = new AtomicBoolean();
     FreshnessResponder freshness = new FreshnessResponder(attester);
     LogRoutes logRoutes = new LogRoutes(deploymentLog, certificates);
-    WellKnownRoutes wellKnown = new WellKnownRoutes(freshness, Optional.of(collateralSource(options, identity, attester)));
+    WellKnownRoutes wellKnown = new WellKnownRoutes(freshness, Optional.of(collateralSource(options, attester)));
     HealthRoutes health = new HealthRoutes(() -> ready.get() && !stopping.get());
     RpcApps rpcApps = new RpcApps();
     RpcRoutes rpc = new RpcRoutes(rpcApps, metrics);
@@ -322,32 +322,25 @@ public final class Enclave implements AutoCloseable {
    * A simulated enclave offers collateral from its own simulation authority; a hardware one
    * Intel's, fetched from the PCCS ({@code --pccs}) or Intel's PCS.
    */
-  private static CollateralSource collateralSource(
-      EnclaveOptions options, EnclaveIdentity identity, Attester attester)
-      throws EnclaveStartException {
-    if (!identity.simulated()) {
-      java.net.http.HttpClient http =
-          java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
-      PcsClient pcs =
-          options
-              .pccs()
-              .map(uri -> PcsClient.pccs(uri, http, Clock.systemUTC()))
-              .orElseGet(
-                  () ->
-                      new PcsClient(
-                          PcsClient.INTEL_PCS,
-                          PcsClient.INTEL_ROOT_CA_CRL,
-                          http,
-                          Clock.systemUTC(),
-                          java.time.Duration.ofSeconds(30)));
-      return new PccsCollateral(pcs, attester);
+  private static CollateralSource collateralSource(EnclaveOptions options, Attester attester) {
+    if (attester instanceof SimulatedAttester simulated) {
+      return new SimulatedCollateral(simulated.authority(), Clock.systemUTC());
     }
-    try {
-      return new SimulatedCollateral(
-          SimulationAuthority.loadOrCreate(options.dataDir().resolve("simulation")), Clock.systemUTC());
-    } catch (AttestationException e) {
-      throw new EnclaveStartException("cannot load the simulation authority: " + e.getMessage(), e);
-    }
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(10)).build();
+    PcsClient pcs =
+        options
+            .pccs()
+            .map(uri -> PcsClient.pccs(uri, http, Clock.systemUTC()))
+            .orElseGet(
+                () ->
+                    new PcsClient(
+                        PcsClient.INTEL_PCS,
+                        PcsClient.INTEL_ROOT_CA_CRL,
+                        http,
+                        Clock.systemUTC(),
+                        java.time.Duration.ofSeconds(30)));
+    return new PccsCollateral(pcs, attester);
   }
 
   private static Attester attester(EnclaveOptions options) throws EnclaveStartException {

@@ -148,6 +148,11 @@ public final class SimulatedAttester implements Attester {
         .encode();
   }
 
+  /** The authority its quotes chain to (whose collateral a simulated enclave offers). */
+  public SimulationAuthority authority() {
+    return authority;
+  }
+
   @Override
   public boolean simulated() {
     return true;

@@ -37,6 +37,11 @@ public final class CollateralBundle {
     } catch (IOException e) {
       throw new CollateralFormatException("bundle", "not JSON: " + e.getMessage(), e);
     }
+    return fromJson(root);
+  }
+
+  /** A bundle already parsed as JSON. */
+  public static Collateral fromJson(JsonNode root) throws CollateralFormatException {
     JsonFields f = new JsonFields(root, "bundle");
     byte[] tcbBody = f.text("tcb_info").getBytes(StandardCharsets.UTF_8);
     byte[] qeBody = f.text("qe_identity").getBytes(StandardCharsets.UTF_8);
@@ -59,6 +64,11 @@ public final class CollateralBundle {
 
   /** Serializes collateral in the bundle format. */
   public static byte[] encode(Collateral c) {
+    return toJson(c).toPrettyString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Collateral as the bundle's JSON object, for formats that carry more beside it. */
+  public static ObjectNode toJson(Collateral c) {
     HexFormat hex = HexFormat.of();
     ObjectNode o = TcbInfo.JSON.createObjectNode();
     try {
@@ -74,6 +84,6 @@ public final class CollateralBundle {
         .put("qe_identity_issuer_chain", PemCertificates.encode(c.qeIdentity().issuerChain()))
         .put("qe_identity", new String(c.qeIdentity().body(), StandardCharsets.UTF_8))
         .put("qe_identity_signature", hex.formatHex(c.qeIdentity().signature()));
-    return o.toPrettyString().getBytes(StandardCharsets.UTF_8);
+    return o;
   }
 }

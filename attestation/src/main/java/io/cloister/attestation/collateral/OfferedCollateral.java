@@ -36,25 +36,20 @@ public record OfferedCollateral(Collateral collateral, Optional<X509Certificate>
 
   /** The offer as JSON: the bundle's members, and {@code simulation_root} when there is one. */
   public byte[] encode() {
-    ObjectNode bundle;
-    try {
-      bundle = (ObjectNode) TcbInfo.JSON.readTree(CollateralBundle.encode(collateral));
-    } catch (IOException e) {
-      throw new IllegalStateException("an encoded bundle is JSON", e);
-    }
+    ObjectNode bundle = CollateralBundle.toJson(collateral);
     simulationRoot.ifPresent(r -> bundle.put(SIMULATION_ROOT, PemCertificates.encode(List.of(r))));
     return bundle.toPrettyString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** Parses an offer (a plain bundle is an offer without a simulation root). */
   public static OfferedCollateral parse(byte[] json) throws CollateralFormatException {
-    Collateral collateral = CollateralBundle.parse(json);
     JsonNode root;
     try {
       root = TcbInfo.JSON.readTree(json);
     } catch (IOException e) {
       throw new CollateralFormatException("bundle", "not JSON: " + e.getMessage(), e);
     }
+    Collateral collateral = CollateralBundle.fromJson(root);
     JsonNode pem = root.get(SIMULATION_ROOT);
     if (pem == null || pem.isNull()) {
       return new OfferedCollateral(collateral, Optional.empty());

@@ -46,6 +46,13 @@ public record DeploymentLogEntry(
     capabilities = List.copyOf(capabilities);
   }
 
+  /** The entry of an undeploy, which names no code, prefix, host name or capabilities. */
+  public static DeploymentLogEntry undeploy(long index, Instant time, String app, String caller) {
+    return new DeploymentLogEntry(
+        index, time, "undeploy", app, Optional.empty(), Optional.empty(), Optional.empty(),
+        List.of(), caller);
+  }
+
   /** The entry's leaf: its JSON text in UTF-8. */
   public byte[] leaf() {
     return ProtocolJson.text(ProtocolJson.toJson(this)).getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -142,7 +142,7 @@ public final class AppCompiler {
     if (IncomingHandlerExport.isExportedBy(component)
         && host.capabilities().contains(Capability.HTTP_INCOMING_HANDLER)) {
       try {
-        http = Optional.of(ComponentGuests.of(component, wasi));
+        http = Optional.of(ComponentGuests.of(wasi, linked)); // linked once, above
       } catch (GuestInstantiationException e) {
         throw invalid(e.getMessage(), e);
       }

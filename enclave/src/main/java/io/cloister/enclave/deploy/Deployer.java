@@ -227,18 +227,7 @@ public final class Deployer {
     List<RunningApp> next = new ArrayList<>(running.values());
     next.remove(app);
     LogTreeHead logHead =
-        append(
-            index ->
-                new DeploymentLogEntry(
-                    index,
-                    clock.instant(),
-                    "undeploy",
-                    name,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    List.of(),
-                    caller));
+        append(index -> DeploymentLogEntry.undeploy(index, clock.instant(), name, caller));
     EnclaveConfig config = configOf(enclaveHostName, measurement, next, logHead);
     CertificateSet set = issue(config);
     try {

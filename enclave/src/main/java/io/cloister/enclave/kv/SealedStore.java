@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import javax.crypto.AEADBadTagException;
@@ -73,40 +73,30 @@ final class SealedStore implements KeyValueStore {
   /** What a record holds once opened. */
   private record Opened(long version, String key, byte[] value) {}
 
+  /** A key, the key the host stores it under, what it holds now, and its next write's version. */
+  private record Slot(String key, byte[] stored, Optional<Opened> current, long nextVersion) {}
+
+  /** A change to write: a new value, or {@code null} to delete. */
+  private record Change(Slot slot, byte[] value) {}
+
   @Override
   public synchronized Optional<byte[]> get(String key) throws KeyValueException {
-    KeyValueStore.checkKey(key);
-    return read(key).map(Opened::value);
+    return slot(key).current().map(Opened::value);
   }
 
   @Override
   public synchronized void set(String key, byte[] value) throws KeyValueException {
-    KeyValueStore.checkKey(key);
-    KeyValueStore.checkValue(value);
-    Optional<Opened> current = read(key);
-    write(key, current.map(Opened::version).orElse(deletedAt(key)) + 1, value);
+    setMany(List.of(Map.entry(key, value)));
   }
 
   @Override
   public synchronized void delete(String key) throws KeyValueException {
-    KeyValueStore.checkKey(key);
-    Optional<Opened> current = read(key);
-    if (current.isEmpty()) {
-      return;
-    }
-    byte[] stored = storedKey(key);
-    try {
-      host.delete(stored);
-    } catch (HostStore.HostStoreException e) {
-      throw KeyValueException.other("the store cannot delete '" + key + "': " + e.getMessage());
-    }
-    versions.put(ByteBuffer.wrap(stored), -current.get().version());
+    deleteMany(List.of(key));
   }
 
   @Override
   public synchronized boolean exists(String key) throws KeyValueException {
-    KeyValueStore.checkKey(key);
-    return read(key).isPresent();
+    return slot(key).current().isPresent();
   }
 
   @Override
@@ -117,12 +107,12 @@ final class SealedStore implements KeyValueStore {
     } catch (HostStore.HostStoreException e) {
       throw KeyValueException.other("the store cannot list keys: " + e.getMessage());
     }
-    TreeMap<String, Boolean> keys = new TreeMap<>();
+    TreeSet<String> keys = new TreeSet<>();
     for (Map.Entry<byte[], byte[]> r : records) {
-      keys.put(open(r.getKey(), r.getValue(), null).key(), Boolean.TRUE);
+      keys.add(open(r.getKey(), r.getValue(), null).key());
     }
     List<String> page = new ArrayList<>();
-    for (String k : cursor.isPresent() ? keys.tailMap(cursor.get(), false).keySet() : keys.keySet()) {
+    for (String k : cursor.isPresent() ? keys.tailSet(cursor.get(), false) : keys) {
       if (page.size() == PAGE_SIZE) {
         return new KeyPage(page, Optional.of(page.get(page.size() - 1)));
       }
@@ -133,45 +123,71 @@ final class SealedStore implements KeyValueStore {
 
   @Override
   public synchronized long increment(String key, long delta) throws KeyValueException {
-    KeyValueStore.checkKey(key);
-    Optional<Opened> current = read(key);
-    long next = KeyValueStore.counter(key, current.map(Opened::value)) + delta;
-    write(key, current.map(Opened::version).orElse(deletedAt(key)) + 1, KeyValueStore.counterBytes(next));
+    Slot slot = slot(key);
+    long next = KeyValueStore.counter(key, slot.current().map(Opened::value)) + delta;
+    commit(List.of(new Change(slot, KeyValueStore.counterBytes(next))));
     return next;
   }
 
   @Override
   public synchronized boolean compareAndSwap(String key, Optional<byte[]> expected, byte[] value)
       throws KeyValueException {
-    KeyValueStore.checkKey(key);
     KeyValueStore.checkValue(value);
-    Optional<Opened> current = read(key);
-    if (!KeyValueStore.sameValue(current.map(Opened::value), expected)) {
+    Slot slot = slot(key);
+    if (!KeyValueStore.sameValue(slot.current().map(Opened::value), expected)) {
       return false;
     }
-    write(key, current.map(Opened::version).orElse(deletedAt(key)) + 1, value);
+    commit(List.of(new Change(slot, value)));
     return true;
   }
 
-  private long deletedAt(String key) {
-    Long v = versions.get(ByteBuffer.wrap(storedKey(key)));
-    return v != null && v < 0 ? -v : 0;
+  @Override
+  public synchronized void setMany(List<Map.Entry<String, byte[]>> keyValues)
+      throws KeyValueException {
+    // Everything is checked and read first, then written in one atomic batch: all or nothing.
+    Map<String, byte[]> last = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> kv : keyValues) {
+      KeyValueStore.checkKey(kv.getKey());
+      KeyValueStore.checkValue(kv.getValue());
+      last.put(kv.getKey(), kv.getValue()); // a key given twice keeps its last value
+    }
+    List<Change> changes = new ArrayList<>();
+    for (Map.Entry<String, byte[]> kv : last.entrySet()) {
+      changes.add(new Change(slot(kv.getKey()), kv.getValue()));
+    }
+    commit(changes);
   }
 
-  private Optional<Opened> read(String key) throws KeyValueException {
+  @Override
+  public synchronized void deleteMany(List<String> keys) throws KeyValueException {
+    List<Change> changes = new ArrayList<>();
+    for (String key : new java.util.LinkedHashSet<>(keys)) {
+      Slot slot = slot(key);
+      if (slot.current().isPresent()) {
+        changes.add(new Change(slot, null));
+      }
+    }
+    commit(changes);
+  }
+
+  /** Reads {@code key}'s record, checking it against what this run knows about the key. */
+  private Slot slot(String key) throws KeyValueException {
+    KeyValueStore.checkKey(key);
     byte[] stored = storedKey(key);
+    ByteBuffer id = ByteBuffer.wrap(stored);
     Optional<byte[]> value;
     try {
       value = host.get(stored);
     } catch (HostStore.HostStoreException e) {
       throw KeyValueException.other("the store cannot read '" + key + "': " + e.getMessage());
     }
-    Long known = versions.get(ByteBuffer.wrap(stored));
+    Long known = versions.get(id);
     if (value.isEmpty()) {
       if (known != null && known > 0) {
         throw tampered(key, "its record was deleted on the host");
       }
-      return Optional.empty();
+      // A key deleted in this run continues its versions, so its old records stay recognizable.
+      return new Slot(key, stored, Optional.empty(), known == null ? 1 : -known + 1);
     }
     Opened opened = open(stored, value.get(), key);
     boolean older =
@@ -181,65 +197,35 @@ final class SealedStore implements KeyValueStore {
     if (older) {
       throw tampered(key, "an older record (version " + opened.version() + ") was put back");
     }
-    versions.put(ByteBuffer.wrap(stored), opened.version());
-    return Optional.of(opened);
+    versions.put(id, opened.version());
+    return new Slot(key, stored, Optional.of(opened), opened.version() + 1);
   }
 
-  @Override
-  public synchronized void setMany(List<Map.Entry<String, byte[]>> keyValues)
-      throws KeyValueException {
-    // Everything is checked and sealed first, then written in one atomic batch: all or nothing.
-    Map<String, byte[]> last = new java.util.LinkedHashMap<>();
-    for (Map.Entry<String, byte[]> kv : keyValues) {
-      KeyValueStore.checkKey(kv.getKey());
-      KeyValueStore.checkValue(kv.getValue());
-      last.put(kv.getKey(), kv.getValue()); // a key given twice keeps its last value
+  /** Writes {@code changes} in one atomic, durable batch, then remembers their versions. */
+  private void commit(List<Change> changes) throws KeyValueException {
+    if (changes.isEmpty()) {
+      return; // nothing to make durable: no sync
     }
-    List<HostStore.Write> batch = new ArrayList<>();
-    Map<ByteBuffer, Long> next = new java.util.HashMap<>();
-    for (Map.Entry<String, byte[]> kv : last.entrySet()) {
-      long version = read(kv.getKey()).map(Opened::version).orElse(deletedAt(kv.getKey())) + 1;
-      byte[] stored = storedKey(kv.getKey());
-      batch.add(new HostStore.Write(stored, seal(stored, kv.getKey(), version, kv.getValue())));
-      next.put(ByteBuffer.wrap(stored), version);
+    List<HostStore.Write> batch = new ArrayList<>(changes.size());
+    for (Change c : changes) {
+      Slot s = c.slot();
+      batch.add(
+          new HostStore.Write(
+              s.stored(), c.value() == null ? null : seal(s.stored(), s.key(), s.nextVersion(), c.value())));
     }
     try {
       host.write(batch);
     } catch (HostStore.HostStoreException e) {
-      throw KeyValueException.other("the store cannot write the batch: " + e.getMessage());
+      throw KeyValueException.other(
+          "the store cannot write " + changes.stream().map(c -> "'" + c.slot().key() + "'").toList()
+              + ": " + e.getMessage());
     }
-    versions.putAll(next);
-  }
-
-  @Override
-  public synchronized void deleteMany(List<String> keys) throws KeyValueException {
-    List<HostStore.Write> batch = new ArrayList<>();
-    Map<ByteBuffer, Long> next = new java.util.HashMap<>();
-    for (String key : new java.util.LinkedHashSet<>(keys)) {
-      KeyValueStore.checkKey(key);
-      Optional<Opened> current = read(key);
-      if (current.isPresent()) {
-        byte[] stored = storedKey(key);
-        batch.add(new HostStore.Write(stored, null));
-        next.put(ByteBuffer.wrap(stored), -current.get().version());
-      }
+    for (Change c : changes) {
+      Slot s = c.slot();
+      // A deletion is remembered as the negated version the record had.
+      versions.put(
+          ByteBuffer.wrap(s.stored()), c.value() == null ? -s.current().get().version() : s.nextVersion());
     }
-    try {
-      host.write(batch);
-    } catch (HostStore.HostStoreException e) {
-      throw KeyValueException.other("the store cannot delete the batch: " + e.getMessage());
-    }
-    versions.putAll(next);
-  }
-
-  private void write(String key, long version, byte[] value) throws KeyValueException {
-    byte[] stored = storedKey(key);
-    try {
-      host.put(stored, seal(stored, key, version, value));
-    } catch (HostStore.HostStoreException e) {
-      throw KeyValueException.other("the store cannot write '" + key + "': " + e.getMessage());
-    }
-    versions.put(ByteBuffer.wrap(stored), version);
   }
 
   /** The sealed record of {@code key} at {@code version} with {@code value}, for {@code stored}. */

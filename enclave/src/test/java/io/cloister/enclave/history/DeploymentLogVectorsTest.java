@@ -32,8 +32,7 @@ class DeploymentLogVectorsTest {
             Optional.of("/a"), Optional.of("a.localhost"), List.of(CAPS), CALLER),
         new DeploymentLogEntry(2, t.plusSeconds(120), "deploy", "b", Optional.of(hashA),
             Optional.of("/b"), Optional.of("b.localhost"), List.of(CAPS), CALLER),
-        new DeploymentLogEntry(3, t.plusSeconds(180), "undeploy", "b", Optional.empty(),
-            Optional.empty(), Optional.empty(), List.of(), CALLER));
+        DeploymentLogEntry.undeploy(3, t.plusSeconds(180), "b", CALLER));
   }
 
   @Test

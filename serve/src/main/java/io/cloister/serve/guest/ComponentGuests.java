@@ -42,15 +42,7 @@ public final class ComponentGuests implements GuestFactory {
    */
   public static ComponentGuests of(Component component, WasiHost host)
       throws GuestInstantiationException {
-    return of(component, WasiApp.of(host));
-  }
-
-  /**
-   * Links the compiled {@code component} against {@code wasi} once and checks once that it
-   * instantiates and exports an incoming handler.
-   */
-  public static ComponentGuests of(Component component, WasiApp wasi)
-      throws GuestInstantiationException {
+    WasiApp wasi = WasiApp.of(host);
     InstancePre<WasiContext> linked;
     try {
       linked = wasi.prepare(component);
@@ -58,6 +50,15 @@ public final class ComponentGuests implements GuestFactory {
       throw new GuestInstantiationException(
           "the component's imports cannot be satisfied: " + e.getMessage(), e);
     }
+    return of(wasi, linked);
+  }
+
+  /**
+   * Instances of a component already linked against {@code wasi} ({@code linked}); checks once
+   * that it instantiates and exports an incoming handler.
+   */
+  public static ComponentGuests of(WasiApp wasi, InstancePre<WasiContext> linked)
+      throws GuestInstantiationException {
     ComponentGuests guests = new ComponentGuests(wasi, linked);
     guests.instantiate().close();
     return guests;
